@@ -1,0 +1,1 @@
+"""Kennisstad project package: settings and URL wiring only, no domain code."""

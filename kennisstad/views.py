@@ -1,0 +1,19 @@
+"""Site-wide views: the health check and the error pages."""
+
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Answer 200 "ok" without touching the database (load balancers, benchmark baseline)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Render our own 404 page in the site's layout."""
+    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Render a self-contained 500 page that needs no database or context processors."""
+    return HttpResponseServerError(loader.render_to_string("500.html"))

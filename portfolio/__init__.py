@@ -1,0 +1,1 @@
+"""Portfolio: programmes, themes, flagships, organisations, neighbourhoods, projects, results."""

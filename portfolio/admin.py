@@ -1,0 +1,174 @@
+"""Django admin for the programme office: filters, search and useful columns on every model."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from portfolio.models import (
+    District,
+    Flagship,
+    Neighbourhood,
+    Organisation,
+    Programme,
+    Project,
+    ProjectLink,
+    ProjectPartner,
+    Result,
+    Theme,
+)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "municipality_code", "slug"]
+    search_fields = ["name", "city"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "programme", "target_year", "order", "colour", "project_count"]
+    list_filter = ["programme"]
+    list_editable = ["order"]
+    search_fields = ["name", "ambition", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_projects=Count("primary_projects"))
+
+    @admin.display(description=_("projecten"), ordering="n_projects")
+    def project_count(self, obj):
+        return obj.n_projects
+
+
+@admin.register(Flagship)
+class FlagshipAdmin(admin.ModelAdmin):
+    list_display = ["name", "programme", "order", "project_count"]
+    list_filter = ["programme"]
+    list_editable = ["order"]
+    search_fields = ["name", "summary", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_projects=Count("projects"))
+
+    @admin.display(description=_("projecten"), ordering="n_projects")
+    def project_count(self, obj):
+        return obj.n_projects
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "is_core_partner", "project_count", "website"]
+    list_filter = ["kind", "is_core_partner"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_projects=Count("partnerships"))
+
+    @admin.display(description=_("projecten"), ordering="n_projects")
+    def project_count(self, obj):
+        return obj.n_projects
+
+
+class NeighbourhoodInline(admin.TabularInline):
+    model = Neighbourhood
+    fields = ["code", "name"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(District)
+class DistrictAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "municipality_code", "neighbourhood_count"]
+    list_filter = ["municipality_code"]
+    search_fields = ["code", "name"]
+    inlines = [NeighbourhoodInline]
+    exclude = ["geometry"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_neighbourhoods=Count("neighbourhoods"))
+
+    @admin.display(description=_("buurten"), ordering="n_neighbourhoods")
+    def neighbourhood_count(self, obj):
+        return obj.n_neighbourhoods
+
+
+@admin.register(Neighbourhood)
+class NeighbourhoodAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "district"]
+    list_filter = ["district"]
+    list_select_related = ["district"]
+    search_fields = ["code", "name", "district__name"]
+    exclude = ["geometry"]
+
+
+class ProjectPartnerInline(admin.TabularInline):
+    model = ProjectPartner
+    autocomplete_fields = ["organisation"]
+    extra = 1
+
+
+class ResultInline(admin.StackedInline):
+    model = Result
+    extra = 0
+
+
+class ProjectLinkInline(admin.TabularInline):
+    model = ProjectLink
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "primary_theme",
+        "status",
+        "publication",
+        "is_citywide",
+        "start_date",
+        "end_date",
+        "is_example",
+        "updated_at",
+    ]
+    list_filter = [
+        "publication",
+        "status",
+        "primary_theme",
+        "secondary_themes",
+        "flagships",
+        "is_citywide",
+        "is_example",
+        "programme",
+        "neighbourhoods__district",
+    ]
+    list_select_related = ["primary_theme"]
+    search_fields = ["title", "summary", "description", "external_id", "organisations__name"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["secondary_themes", "flagships", "neighbourhoods"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [ProjectPartnerInline, ResultInline, ProjectLinkInline]
+    fieldsets = [
+        (None, {"fields": ["programme", "title", "slug", "summary", "description"]}),
+        (_("Thema's en vlaggenschepen"), {"fields": ["primary_theme", "secondary_themes", "flagships"]}),
+        (_("Plaats"), {"fields": ["is_citywide", "neighbourhoods", "latitude", "longitude"]}),
+        (_("Verloop"), {"fields": ["status", "start_date", "end_date", "website"]}),
+        (_("Afbeelding"), {"fields": ["image", "image_alt"]}),
+        (
+            _("Publicatie"),
+            {"fields": ["publication", "is_example", "external_id", "created_at", "updated_at"]},
+        ),
+    ]
+
+
+@admin.register(Result)
+class ResultAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "project", "date"]
+    list_filter = ["kind"]
+    list_select_related = ["project"]
+    search_fields = ["title", "description", "project__title"]
+    autocomplete_fields = ["project"]
+    date_hierarchy = "date"

@@ -1,0 +1,9 @@
+"""App configuration of the portfolio."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortfolioConfig(AppConfig):
+    name = "portfolio"
+    verbose_name = _("Portfolio")

@@ -1,0 +1,431 @@
+"""Read queries of the portfolio, shaped for the pages and the API that use them."""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.conf import settings
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from portfolio.models import (
+    District,
+    Flagship,
+    Neighbourhood,
+    Organisation,
+    Programme,
+    Project,
+    ProjectPartner,
+    Result,
+    Theme,
+)
+
+ProjectNeighbourhood = Project.neighbourhoods.through
+ProjectFlagship = Project.flagships.through
+ProjectSecondaryTheme = Project.secondary_themes.through
+
+
+def current_programme() -> Programme | None:
+    """The programme this site shows: the configured one, else the first there is."""
+    programme = Programme.objects.filter(slug=settings.KENNISSTAD_PROGRAMME).first()
+    return programme or Programme.objects.order_by("pk").first()
+
+
+class SiteProgramme:
+    """Lazy access to the site's programme, themes and flagships for the page layout."""
+
+    @cached_property
+    def programme(self) -> Programme | None:
+        return current_programme()
+
+    @cached_property
+    def themes(self) -> list[Theme]:
+        return list(Theme.objects.filter(programme=self.programme)) if self.programme else []
+
+    @cached_property
+    def flagships(self) -> list[Flagship]:
+        return list(Flagship.objects.filter(programme=self.programme)) if self.programme else []
+
+
+def published_projects() -> QuerySet[Project]:
+    """All projects the public may see."""
+    return Project.objects.filter(publication=Project.Publication.PUBLISHED)
+
+
+def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
+    """Count published projects correlated on `outer_field` = OuterRef('pk')."""
+    counted = (
+        queryset.filter(**{outer_field: OuterRef("pk")})
+        .order_by()
+        .values(outer_field)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    """Add what a project card shows, in a fixed number of queries whatever the page size."""
+    return queryset.select_related("primary_theme").prefetch_related(
+        Prefetch(
+            "partners",
+            queryset=ProjectPartner.objects.filter(role=ProjectPartner.Role.LEAD).select_related(
+                "organisation"
+            ),
+            to_attr="lead_partners",
+        ),
+        "flagships",
+    )
+
+
+def themes_for_programme(programme: Programme) -> QuerySet[Theme]:
+    """The programme's themes with their counts of published primary and secondary projects."""
+    published = published_projects()
+    return Theme.objects.filter(programme=programme).annotate(
+        project_count=_published_count(published, "primary_theme"),
+        secondary_count=_published_count(
+            ProjectSecondaryTheme.objects.filter(project__publication=Project.Publication.PUBLISHED),
+            "theme",
+        ),
+    )
+
+
+def flagships_for_programme(programme: Programme) -> QuerySet[Flagship]:
+    """The programme's flagships with their counts of published projects."""
+    return Flagship.objects.filter(programme=programme).annotate(
+        project_count=_published_count(
+            ProjectFlagship.objects.filter(project__publication=Project.Publication.PUBLISHED),
+            "flagship",
+        )
+    )
+
+
+def recent_projects(programme: Programme, *, limit: int = 6) -> list[Project]:
+    """The programme's most recently started published projects, for the home page."""
+    return list(
+        with_card_data(published_projects().filter(programme=programme)).order_by(
+            "-created_at", "-start_date", "title"
+        )[:limit]
+    )
+
+
+def programme_figures(programme: Programme) -> dict[str, int]:
+    """Headline numbers of the programme: projects, partners, neighbourhoods reached."""
+    published = published_projects().filter(programme=programme)
+    return published.aggregate(
+        projects=Count("pk", distinct=True),
+        running=Count("pk", filter=Q(status=Project.Status.RUNNING), distinct=True),
+        partners=Count("partners__organisation", distinct=True),
+    )
+
+
+@dataclass
+class ProjectFilters:
+    """The filters of the project overview, parsed from the query string."""
+
+    theme: Theme | None = None
+    secondary_theme: Theme | None = None
+    flagship: Flagship | None = None
+    organisation: Organisation | None = None
+    district: District | None = None
+    neighbourhood: Neighbourhood | None = None
+    status: str = ""
+    include_citywide: bool = True
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def area(self) -> District | Neighbourhood | None:
+        return self.neighbourhood or self.district
+
+    def chips(self) -> list[tuple[str, str, str]]:
+        """(parameter, label, value) for every active filter, to show and remove it."""
+        chips = []
+        if self.theme:
+            chips.append(("thema", _("Thema"), self.theme.name))
+        if self.secondary_theme:
+            chips.append(("ook_thema", _("Ook van belang voor"), self.secondary_theme.name))
+        if self.flagship:
+            chips.append(("vlaggenschip", _("Vlaggenschip"), self.flagship.name))
+        if self.organisation:
+            chips.append(("partner", _("Partner"), self.organisation.name))
+        if self.area:
+            chips.append(("wijk", _("Wijk of buurt"), self.area.name))
+        if self.status:
+            chips.append(("status", _("Status"), Project.Status(self.status).label))
+        return chips
+
+
+def parse_project_filters(params) -> ProjectFilters:
+    """Read the overview's query parameters; an unknown value is dropped with a message."""
+    filters = ProjectFilters()
+
+    def lookup(name: str, queryset: QuerySet, label: str, **match):
+        value = (params.get(name) or "").strip()
+        if not value:
+            return None
+        found = queryset.filter(**{key: value for key in match}).first()
+        if found is None:
+            filters.messages.append(
+                _("We kennen geen %(label)s “%(value)s”; dat filter is weggelaten.")
+                % {"label": label, "value": value[:80]}
+            )
+        return found
+
+    filters.theme = lookup("thema", Theme.objects.all(), _("thema"), slug__iexact=True)
+    filters.secondary_theme = lookup(
+        "ook_thema", Theme.objects.all(), _("thema"), slug__iexact=True
+    )
+    filters.flagship = lookup(
+        "vlaggenschip", Flagship.objects.all(), _("vlaggenschip"), slug__iexact=True
+    )
+    filters.organisation = lookup(
+        "partner", Organisation.objects.all(), _("partner"), slug__iexact=True
+    )
+    area_code = (params.get("wijk") or "").strip().upper()
+    if area_code:
+        if area_code.startswith("BU"):
+            filters.neighbourhood = Neighbourhood.objects.filter(code=area_code).first()
+        elif area_code.startswith("WK"):
+            filters.district = District.objects.filter(code=area_code).first()
+        if not filters.area:
+            filters.messages.append(
+                _("We kennen geen wijk of buurt met code “%(value)s”; dat filter is weggelaten.")
+                % {"value": area_code[:80]}
+            )
+    status = (params.get("status") or "").strip().lower()
+    if status:
+        if status in Project.Status.values:
+            filters.status = status
+        else:
+            filters.messages.append(
+                _("“%(value)s” is geen status; kies idee, lopend of afgerond.")
+                % {"value": status[:80]}
+            )
+    filters.include_citywide = params.get("stadsbreed", "1") != "0"
+    return filters
+
+
+def _in_area(filters: ProjectFilters) -> Exists:
+    links = ProjectNeighbourhood.objects.filter(project=OuterRef("pk"))
+    if filters.neighbourhood:
+        links = links.filter(neighbourhood=filters.neighbourhood)
+    else:
+        links = links.filter(neighbourhood__district=filters.district)
+    return Exists(links)
+
+
+def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> QuerySet[Project]:
+    """Apply the overview's filters; with an area, local projects come first, then city-wide."""
+    if filters.theme:
+        queryset = queryset.filter(primary_theme=filters.theme)
+    if filters.secondary_theme:
+        queryset = queryset.filter(
+            Exists(
+                ProjectSecondaryTheme.objects.filter(
+                    project=OuterRef("pk"), theme=filters.secondary_theme
+                )
+            )
+        )
+    if filters.flagship:
+        queryset = queryset.filter(
+            Exists(
+                ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship=filters.flagship)
+            )
+        )
+    if filters.organisation:
+        queryset = queryset.filter(
+            Exists(
+                ProjectPartner.objects.filter(
+                    project=OuterRef("pk"), organisation=filters.organisation
+                )
+            )
+        )
+    if filters.status:
+        queryset = queryset.filter(status=filters.status)
+    if filters.area:
+        queryset = queryset.annotate(is_local=_in_area(filters))
+        if filters.include_citywide:
+            queryset = queryset.filter(Q(is_local=True) | Q(is_citywide=True))
+            return queryset.order_by("-is_local", "-start_date", "title", "pk")
+        queryset = queryset.filter(is_local=True)
+    else:
+        queryset = queryset.annotate(is_local=Value(True, output_field=BooleanField()))
+    return queryset.order_by("-start_date", "title", "pk")
+
+
+def projects_for_overview(filters: ProjectFilters) -> QuerySet[Project]:
+    """Published projects matching the overview's filters, ready for cards."""
+    return with_card_data(filter_projects(published_projects(), filters))
+
+
+def area_counts(filters: ProjectFilters) -> dict[str, int]:
+    """With an area filter: how many local and how many city-wide projects match."""
+    queryset = filter_projects(published_projects(), filters)
+    return queryset.aggregate(
+        local=Count("pk", filter=Q(is_local=True)),
+        citywide=Count("pk", filter=Q(is_local=False)),
+    )
+
+
+def project_for_page(slug: str) -> Project | None:
+    """A published project with everything its page shows, or None."""
+    return (
+        published_projects()
+        .select_related("primary_theme", "programme")
+        .prefetch_related(
+            "secondary_themes",
+            "flagships",
+            Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+            Prefetch("neighbourhoods", queryset=Neighbourhood.objects.select_related("district")),
+            Prefetch("results", queryset=Result.objects.order_by("-date", "title")),
+            "links",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def related_projects(project: Project, *, limit: int = 4) -> list[Project]:
+    """Published projects sharing flagships or partners with `project`, most shared first."""
+    flagship_ids = [f.pk for f in project.flagships.all()]
+    organisation_ids = [p.organisation_id for p in project.partners.all()]
+    if not flagship_ids and not organisation_ids:
+        return []
+    shared_flagships = _published_count(
+        ProjectFlagship.objects.filter(flagship_id__in=flagship_ids), "project"
+    )
+    shared_partners = _published_count(
+        ProjectPartner.objects.filter(organisation_id__in=organisation_ids), "project"
+    )
+    candidates = (
+        published_projects()
+        .exclude(pk=project.pk)
+        .filter(
+            Q(Exists(ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship_id__in=flagship_ids)))
+            | Q(
+                Exists(
+                    ProjectPartner.objects.filter(
+                        project=OuterRef("pk"), organisation_id__in=organisation_ids
+                    )
+                )
+            )
+        )
+        .annotate(shared_flagships=shared_flagships, shared_partners=shared_partners)
+        .order_by("-shared_flagships", "-shared_partners", "-start_date", "pk")
+    )
+    return list(with_card_data(candidates)[:limit])
+
+
+def theme_projects(theme: Theme) -> QuerySet[Project]:
+    """Published projects with `theme` as their primary theme."""
+    return with_card_data(published_projects().filter(primary_theme=theme)).order_by(
+        "-start_date", "title", "pk"
+    )
+
+
+def projects_naming_theme(theme: Theme) -> QuerySet[Project]:
+    """Published projects of other themes that name `theme` as a secondary theme."""
+    return with_card_data(
+        published_projects().filter(
+            Exists(ProjectSecondaryTheme.objects.filter(project=OuterRef("pk"), theme=theme))
+        )
+    ).order_by("-start_date", "title", "pk")
+
+
+def flagship_projects(flagship: Flagship) -> QuerySet[Project]:
+    """Published projects of a flagship."""
+    return with_card_data(
+        published_projects().filter(
+            Exists(ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship=flagship))
+        )
+    ).order_by("-start_date", "title", "pk")
+
+
+def flagship_theme_spread(flagship: Flagship) -> QuerySet[Theme]:
+    """How a flagship's published projects spread over the themes (it cuts across them)."""
+    counted = (
+        published_projects()
+        .filter(
+            primary_theme=OuterRef("pk"),
+            pk__in=ProjectFlagship.objects.filter(flagship=flagship).values("project"),
+        )
+        .order_by()
+        .values("primary_theme")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Theme.objects.filter(programme_id=flagship.programme_id).annotate(
+        project_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    )
+
+
+def organisations_for_overview(kind: str = "") -> QuerySet[Organisation]:
+    """Organisations with their number of published projects, most active first."""
+    queryset = Organisation.objects.annotate(
+        project_count=_published_count(
+            ProjectPartner.objects.filter(project__publication=Project.Publication.PUBLISHED),
+            "organisation",
+        )
+    )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset.order_by("-is_core_partner", "-project_count", "name")
+
+
+def organisation_roles(organisation: Organisation, *, per_role: int = 12) -> list[dict]:
+    """An organisation's published projects grouped by its role, with a count per role."""
+    partnerships = ProjectPartner.objects.filter(
+        organisation=organisation, project__publication=Project.Publication.PUBLISHED
+    )
+    counts = dict(
+        partnerships.order_by().values_list("role").annotate(n=Count("pk")).values_list("role", "n")
+    )
+    groups = []
+    for role in ProjectPartner.Role:
+        if not counts.get(role.value):
+            continue
+        projects = with_card_data(
+            published_projects().filter(
+                Exists(partnerships.filter(project=OuterRef("pk"), role=role.value))
+            )
+        ).order_by("-start_date", "title", "pk")[:per_role]
+        groups.append({"role": role, "count": counts[role.value], "projects": projects})
+    return groups
+
+
+def area_for_page(code: str) -> District | Neighbourhood | None:
+    """A district (WK…) or neighbourhood (BU…) by its CBS code."""
+    code = code.upper()
+    if code.startswith("WK"):
+        return District.objects.prefetch_related("neighbourhoods").filter(code=code).first()
+    if code.startswith("BU"):
+        return Neighbourhood.objects.select_related("district").filter(code=code).first()
+    return None
+
+
+def districts_with_neighbourhoods() -> QuerySet[District]:
+    """All districts with their neighbourhoods and published local project counts."""
+    return District.objects.prefetch_related(
+        Prefetch(
+            "neighbourhoods",
+            queryset=Neighbourhood.objects.annotate(
+                project_count=_published_count(
+                    ProjectNeighbourhood.objects.filter(
+                        project__publication=Project.Publication.PUBLISHED
+                    ),
+                    "neighbourhood",
+                )
+            ),
+        )
+    )

@@ -1,0 +1,183 @@
+"""Public pages of the portfolio: thin views over the selectors."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from portfolio import maps, selectors
+from portfolio.models import District, Flagship, Organisation, Theme
+
+PREVIEW_SIZE = 12
+
+
+def _page(request: HttpRequest, queryset, per_page: int | None = None):
+    """One page of `queryset`; a page number out of range or not a number gives the nearest."""
+    paginator = Paginator(queryset, per_page or settings.PROJECTS_PER_PAGE)
+    return paginator.get_page(request.GET.get("pagina"))
+
+
+def _programme_or_404() -> object:
+    programme = selectors.current_programme()
+    if programme is None:
+        raise Http404("No programme loaded")
+    return programme
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The programme: its themes and ambitions, flagships and recent projects."""
+    programme = selectors.current_programme()
+    if programme is None:
+        return render(request, "portfolio/empty.html", status=200)
+    return render(
+        request,
+        "portfolio/home.html",
+        {
+            "programme": programme,
+            "themes": selectors.themes_for_programme(programme),
+            "flagships": selectors.flagships_for_programme(programme),
+            "recent_projects": selectors.recent_projects(programme),
+            "figures": selectors.programme_figures(programme),
+        },
+    )
+
+
+def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A theme with its ambition, its projects and the projects of other themes naming it."""
+    theme = get_object_or_404(Theme.objects.select_related("programme"), slug=slug)
+    projects = selectors.theme_projects(theme)
+    naming = selectors.projects_naming_theme(theme)
+    return render(
+        request,
+        "portfolio/theme_detail.html",
+        {
+            "theme": theme,
+            "page": _page(request, projects),
+            "naming_projects": naming[:PREVIEW_SIZE],
+            "naming_count": naming.count(),
+        },
+    )
+
+
+def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A flagship, how its projects spread over the themes, and its projects."""
+    flagship = get_object_or_404(Flagship.objects.select_related("programme"), slug=slug)
+    return render(
+        request,
+        "portfolio/flagship_detail.html",
+        {
+            "flagship": flagship,
+            "spread": selectors.flagship_theme_spread(flagship),
+            "page": _page(request, selectors.flagship_projects(flagship)),
+        },
+    )
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    """All published projects, filtered by theme, flagship, partner, area and status."""
+    filters = selectors.parse_project_filters(request.GET)
+    page = _page(request, selectors.projects_for_overview(filters))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query,
+        "chips": [
+            (param, label, value, _without(query, param))
+            for param, label, value in filters.chips()
+        ],
+        "statuses": selectors.Project.Status.choices,
+    }
+    if filters.area:
+        context["area_counts"] = selectors.area_counts(filters)
+    return render(request, "portfolio/project_list.html", context)
+
+
+def _without(query, param: str) -> str:
+    """The query string with `param` removed (the link of a filter chip)."""
+    remaining = query.copy()
+    remaining.pop(param, None)
+    if param == "wijk":
+        remaining.pop("stadsbreed", None)
+    return remaining.urlencode()
+
+
+def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A whole project with its partners, places, results and related projects."""
+    project = selectors.project_for_page(slug)
+    if project is None:
+        raise Http404("No published project with this slug")
+    return render(
+        request,
+        "portfolio/project_detail.html",
+        {"project": project, "related": selectors.related_projects(project)},
+    )
+
+
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    """The partner organisations, optionally of one kind, with their number of projects."""
+    kind = request.GET.get("soort", "")
+    kinds = dict(Organisation.Kind.choices)
+    message = ""
+    if kind and kind not in kinds:
+        message = kind
+        kind = ""
+    return render(
+        request,
+        "portfolio/organisation_list.html",
+        {
+            "page": _page(request, selectors.organisations_for_overview(kind), per_page=60),
+            "kind": kind,
+            "kinds": Organisation.Kind.choices,
+            "unknown_kind": message,
+        },
+    )
+
+
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organisation and its projects, grouped by its role in them."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return render(
+        request,
+        "portfolio/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "roles": selectors.organisation_roles(organisation, per_role=PREVIEW_SIZE),
+        },
+    )
+
+
+def area_list(request: HttpRequest) -> HttpResponse:
+    """The city's districts and neighbourhoods, on a map and as a list."""
+    districts = list(selectors.districts_with_neighbourhoods())
+    return render(
+        request,
+        "portfolio/area_list.html",
+        {"districts": districts, "map": maps.city_map(districts)},
+    )
+
+
+def area_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """A district or neighbourhood with its own projects and, labelled, the city-wide ones."""
+    area = selectors.area_for_page(code)
+    if area is None:
+        raise Http404("No district or neighbourhood with this code")
+    filters = selectors.ProjectFilters(
+        district=area if isinstance(area, District) else None,
+        neighbourhood=None if isinstance(area, District) else area,
+        include_citywide=False,
+    )
+    local = selectors.projects_for_overview(filters)
+    counts = selectors.area_counts(selectors.ProjectFilters(**{**filters.__dict__, "include_citywide": True}))
+    return render(
+        request,
+        "portfolio/area_detail.html",
+        {
+            "area": area,
+            "is_district": isinstance(area, District),
+            "page": _page(request, local),
+            "counts": counts,
+            "map": maps.area_map(area),
+        },
+    )
