@@ -74,12 +74,15 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portfolio.context_processors.programme",
             ],
+            "libraries": {"site": "kennisstad.templatetags"},
         },
     },
 ]
 
 # SQLite under var/ by default; PostgreSQL (or any database) through DATABASE_URL.
-DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'kennisstad.sqlite3'}")
+DATABASE_URL = os.environ.get(
+    "DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'kennisstad.sqlite3'}"
+)
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0

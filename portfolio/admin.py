@@ -153,7 +153,10 @@ class ProjectAdmin(admin.ModelAdmin):
     inlines = [ProjectPartnerInline, ResultInline, ProjectLinkInline]
     fieldsets = [
         (None, {"fields": ["programme", "title", "slug", "summary", "description"]}),
-        (_("Thema's en vlaggenschepen"), {"fields": ["primary_theme", "secondary_themes", "flagships"]}),
+        (
+            _("Thema's en vlaggenschepen"),
+            {"fields": ["primary_theme", "secondary_themes", "flagships"]},
+        ),
         (_("Plaats"), {"fields": ["is_citywide", "neighbourhoods", "latitude", "longitude"]}),
         (_("Verloop"), {"fields": ["status", "start_date", "end_date", "website"]}),
         (_("Afbeelding"), {"fields": ["image", "image_alt"]}),

@@ -67,7 +67,8 @@ def _project(areas: list, highlight=None) -> SvgMap:
                     path=" ".join(parts),
                     label=area.name,
                     url=area.get_absolute_url(),
-                    is_highlighted=highlight is not None and area.pk == highlight.pk
+                    is_highlighted=highlight is not None
+                    and area.pk == highlight.pk
                     and type(area) is type(highlight),
                 )
             )

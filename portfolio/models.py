@@ -110,7 +110,9 @@ class Organisation(models.Model):
     description = models.TextField(_("beschrijving"), blank=True)
     website = models.URLField(_("website"), blank=True)
     is_core_partner = models.BooleanField(
-        _("kernpartner"), default=False, help_text=_("Een van de partners die het programma dragen.")
+        _("kernpartner"),
+        default=False,
+        help_text=_("Een van de partners die het programma dragen."),
     )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
 
@@ -317,7 +319,9 @@ class Project(models.Model):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("De einddatum ligt voor de startdatum.")
         if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = _("Geef zowel een breedte- als een lengtegraad op, of geen van beide.")
+            errors["longitude"] = _(
+                "Geef zowel een breedte- als een lengtegraad op, of geen van beide."
+            )
         if self.publication == self.Publication.PUBLISHED:
             if not self.title.strip():
                 errors["title"] = _("Een gepubliceerd project heeft een titel.")

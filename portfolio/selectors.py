@@ -95,7 +95,9 @@ def themes_for_programme(programme: Programme) -> QuerySet[Theme]:
     return Theme.objects.filter(programme=programme).annotate(
         project_count=_published_count(published, "primary_theme"),
         secondary_count=_published_count(
-            ProjectSecondaryTheme.objects.filter(project__publication=Project.Publication.PUBLISHED),
+            ProjectSecondaryTheme.objects.filter(
+                project__publication=Project.Publication.PUBLISHED
+            ),
             "theme",
         ),
     )
@@ -312,7 +314,13 @@ def related_projects(project: Project, *, limit: int = 4) -> list[Project]:
         published_projects()
         .exclude(pk=project.pk)
         .filter(
-            Q(Exists(ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship_id__in=flagship_ids)))
+            Q(
+                Exists(
+                    ProjectFlagship.objects.filter(
+                        project=OuterRef("pk"), flagship_id__in=flagship_ids
+                    )
+                )
+            )
             | Q(
                 Exists(
                     ProjectPartner.objects.filter(
@@ -429,3 +437,18 @@ def districts_with_neighbourhoods() -> QuerySet[District]:
             ),
         )
     )
+
+
+def partner_options(selected: Organisation | None = None) -> list[Organisation]:
+    """Organisations offered in the partner filter: the core partners and the chosen one."""
+    options = list(Organisation.objects.filter(is_core_partner=True).order_by("name"))
+    if selected is not None and selected not in options:
+        options.append(selected)
+    return options
+
+
+def area_options() -> QuerySet[District]:
+    """Districts with their neighbourhoods, for the area filter."""
+    return District.objects.prefetch_related(
+        Prefetch("neighbourhoods", queryset=Neighbourhood.objects.only("code", "name", "district"))
+    ).only("code", "name")

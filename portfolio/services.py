@@ -206,7 +206,10 @@ def update_project(
     )
     flagships_now = list(project.flagships.all()) if flagships is None else list(flagships)
     partnerships_now = (
-        [Partnership(p.organisation, p.role) for p in project.partners.select_related("organisation")]
+        [
+            Partnership(p.organisation, p.role)
+            for p in project.partners.select_related("organisation")
+        ]
         if partnerships is None
         else list(partnerships)
     )

@@ -1,12 +1,14 @@
 """Public pages of the portfolio: thin views over the selectors."""
 
+import dataclasses
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from portfolio import maps, selectors
-from portfolio.models import District, Flagship, Organisation, Theme
+from portfolio.models import District, Flagship, Organisation, Project, Theme
 
 PREVIEW_SIZE = 12
 
@@ -82,12 +84,12 @@ def project_list(request: HttpRequest) -> HttpResponse:
     context = {
         "filters": filters,
         "page": page,
-        "query": query,
         "chips": [
-            (param, label, value, _without(query, param))
-            for param, label, value in filters.chips()
+            (param, label, value, _without(query, param)) for param, label, value in filters.chips()
         ],
-        "statuses": selectors.Project.Status.choices,
+        "statuses": Project.Status.choices,
+        "partner_options": selectors.partner_options(filters.organisation),
+        "area_options": selectors.area_options(),
     }
     if filters.area:
         context["area_counts"] = selectors.area_counts(filters)
@@ -169,7 +171,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         include_citywide=False,
     )
     local = selectors.projects_for_overview(filters)
-    counts = selectors.area_counts(selectors.ProjectFilters(**{**filters.__dict__, "include_citywide": True}))
+    counts = selectors.area_counts(dataclasses.replace(filters, include_citywide=True, messages=[]))
     return render(
         request,
         "portfolio/area_detail.html",

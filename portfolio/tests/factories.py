@@ -65,7 +65,9 @@ class DistrictFactory(factory.django.DjangoModelFactory):
     municipality_code = "GM0546"
     geometry = {
         "type": "Polygon",
-        "coordinates": [[[4.48, 52.15], [4.50, 52.15], [4.50, 52.17], [4.48, 52.17], [4.48, 52.15]]],
+        "coordinates": [
+            [[4.48, 52.15], [4.50, 52.15], [4.50, 52.17], [4.48, 52.17], [4.48, 52.15]]
+        ],
     }
 
 
@@ -78,7 +80,9 @@ class NeighbourhoodFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Buurt {n}")
     geometry = {
         "type": "Polygon",
-        "coordinates": [[[4.48, 52.15], [4.49, 52.15], [4.49, 52.16], [4.48, 52.16], [4.48, 52.15]]],
+        "coordinates": [
+            [[4.48, 52.15], [4.49, 52.15], [4.49, 52.16], [4.48, 52.16], [4.48, 52.15]]
+        ],
     }
 
 
