@@ -1,6 +1,8 @@
 """Django admin for the programme office: filters, search and useful columns on every model."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +18,7 @@ from portfolio.models import (
     Result,
     Theme,
 )
+from portfolio.services import Partnership, validate_project_relations
 
 
 @admin.register(Programme)
@@ -104,8 +107,55 @@ class NeighbourhoodAdmin(admin.ModelAdmin):
     exclude = ["geometry"]
 
 
+class ProjectAdminForm(forms.ModelForm):
+    """The project form of the admin, checking the invariants that span relations."""
+
+    class Meta:
+        model = Project
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields
+
+    def clean(self):
+        cleaned = super().clean()
+        primary_theme = cleaned.get("primary_theme")
+        if primary_theme is None:
+            return cleaned
+        errors = validate_project_relations(
+            primary_theme=primary_theme,
+            secondary_themes=cleaned.get("secondary_themes") or [],
+            flagships=cleaned.get("flagships") or [],
+            is_citywide=bool(cleaned.get("is_citywide")),
+            neighbourhoods=cleaned.get("neighbourhoods") or [],
+        )
+        errors.pop("partners", None)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class ProjectPartnerFormSet(forms.BaseInlineFormSet):
+    """Partners of a project in the admin: at most one lead, each organisation once."""
+
+    def clean(self):
+        super().clean()
+        partnerships = [
+            Partnership(form.cleaned_data["organisation"], form.cleaned_data["role"])
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("organisation")
+        ]
+        if not partnerships or self.instance.primary_theme_id is None:
+            return
+        errors = validate_project_relations(
+            primary_theme=self.instance.primary_theme, partnerships=partnerships
+        )
+        if errors.get("partners"):
+            raise ValidationError(errors["partners"])
+
+
 class ProjectPartnerInline(admin.TabularInline):
     model = ProjectPartner
+    formset = ProjectPartnerFormSet
     autocomplete_fields = ["organisation"]
     extra = 1
 
@@ -122,6 +172,7 @@ class ProjectLinkInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
+    form = ProjectAdminForm
     list_display = [
         "title",
         "primary_theme",

@@ -1,0 +1,115 @@
+"""The programme office's admin: every list and form renders, and the invariants hold there too."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from portfolio.models import Project
+from portfolio.tests.factories import (
+    NeighbourhoodFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    ProjectPartnerFactory,
+    ResultFactory,
+    ThemeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office(client, django_user_model):
+    user = django_user_model.objects.create_superuser("bureau", "bureau@example.org", "geheim-123")
+    client.force_login(user)
+    return client
+
+
+def test_every_portfolio_admin_page_renders(office):
+    project = ProjectFactory()
+    ProjectPartnerFactory(project=project)
+    ResultFactory(project=project)
+    NeighbourhoodFactory()
+    for model in admin.site._registry:
+        if model._meta.app_label != "portfolio":
+            continue
+        info = (model._meta.app_label, model._meta.model_name)
+        changelist = office.get(reverse("admin:{}_{}_changelist".format(*info)), {"q": "a"})
+        assert changelist.status_code == 200, model
+        assert office.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200, model
+        instance = model.objects.first()
+        if instance is not None:
+            url = reverse("admin:{}_{}_change".format(*info), args=[instance.pk])
+            assert office.get(url).status_code == 200, model
+
+
+def project_form_data(project: Project, **overrides) -> dict:
+    data = {
+        "programme": project.programme_id,
+        "title": project.title,
+        "slug": project.slug,
+        "summary": project.summary,
+        "description": project.description,
+        "primary_theme": project.primary_theme_id,
+        "status": project.status,
+        "publication": project.publication,
+        "partners-TOTAL_FORMS": "0",
+        "partners-INITIAL_FORMS": "0",
+        "results-TOTAL_FORMS": "0",
+        "results-INITIAL_FORMS": "0",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_admin_refuses_primary_theme_as_secondary_theme(office):
+    project = ProjectFactory()
+    url = reverse("admin:portfolio_project_change", args=[project.pk])
+    response = office.post(
+        url, project_form_data(project, secondary_themes=[project.primary_theme_id])
+    )
+    assert response.status_code == 200
+    assert "Het hoofdthema kan niet ook een extra thema zijn." in response.content.decode()
+    assert not project.secondary_themes.exists()
+
+
+def test_admin_refuses_citywide_with_neighbourhoods_and_two_leads(office):
+    project = ProjectFactory()
+    neighbourhood = NeighbourhoodFactory()
+    first, second = OrganisationFactory(), OrganisationFactory()
+    url = reverse("admin:portfolio_project_change", args=[project.pk])
+    response = office.post(
+        url,
+        project_form_data(
+            project,
+            is_citywide="on",
+            neighbourhoods=[neighbourhood.pk],
+            **{
+                "partners-TOTAL_FORMS": "2",
+                "partners-0-organisation": first.pk,
+                "partners-0-role": "trekker",
+                "partners-1-organisation": second.pk,
+                "partners-1-role": "trekker",
+            },
+        ),
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Een stadsbreed project heeft geen losse buurten" in content
+    project.refresh_from_db()
+    assert not project.is_citywide
+    assert not project.partners.exists()
+
+
+def test_admin_saves_a_valid_change(office):
+    project = ProjectFactory()
+    other_theme = ThemeFactory(programme=project.programme)
+    url = reverse("admin:portfolio_project_change", args=[project.pk])
+    response = office.post(
+        url, project_form_data(project, title="Nieuwe titel", secondary_themes=[other_theme.pk])
+    )
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.title == "Nieuwe titel"
+    assert list(project.secondary_themes.all()) == [other_theme]
