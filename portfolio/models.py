@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gebruik een kleur als #RRGGBB."))
 district_code = RegexValidator(r"^WK\d{6}$", _("Een wijkcode ziet eruit als WK054603."))
+SUMMARY_MAX_LENGTH = 600
 neighbourhood_code = RegexValidator(r"^BU\d{8}$", _("Een buurtcode ziet eruit als BU05460000."))
 
 
@@ -120,6 +122,13 @@ class Organisation(models.Model):
         verbose_name = _("organisatie")
         verbose_name_plural = _("organisaties")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="organisation_name_unique_any_case",
+                violation_error_message=_("Er is al een organisatie met deze naam."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -202,7 +211,7 @@ class Project(models.Model):
     )
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
-    summary = models.TextField(_("samenvatting"), max_length=600, blank=True)
+    summary = models.TextField(_("samenvatting"), max_length=SUMMARY_MAX_LENGTH, blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
     primary_theme = models.ForeignKey(
         Theme,
@@ -280,6 +289,8 @@ class Project(models.Model):
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
                     latitude__gte=-90,
                     latitude__lte=90,
                     longitude__gte=-180,
@@ -322,6 +333,10 @@ class Project(models.Model):
             errors["longitude"] = _(
                 "Geef zowel een breedte- als een lengtegraad op, of geen van beide."
             )
+        if len(self.summary) > SUMMARY_MAX_LENGTH:
+            errors["summary"] = _(
+                "De samenvatting is %(length)s tekens lang; houd het bij %(max)s."
+            ) % {"length": len(self.summary), "max": SUMMARY_MAX_LENGTH}
         if self.publication == self.Publication.PUBLISHED:
             if not self.title.strip():
                 errors["title"] = _("Een gepubliceerd project heeft een titel.")

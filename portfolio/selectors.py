@@ -6,6 +6,7 @@ from functools import cached_property
 from django.conf import settings
 from django.db.models import (
     BooleanField,
+    Case,
     Count,
     Exists,
     IntegerField,
@@ -15,6 +16,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
@@ -288,7 +290,13 @@ def project_for_page(slug: str) -> Project | None:
         .prefetch_related(
             "secondary_themes",
             "flagships",
-            Prefetch("partners", queryset=ProjectPartner.objects.select_related("organisation")),
+            Prefetch(
+                "partners",
+                queryset=ProjectPartner.objects.select_related("organisation").order_by(
+                    Case(When(role=ProjectPartner.Role.LEAD, then=0), default=1),
+                    "organisation__name",
+                ),
+            ),
             Prefetch("neighbourhoods", queryset=Neighbourhood.objects.select_related("district")),
             Prefetch("results", queryset=Result.objects.order_by("-date", "title")),
             "links",

@@ -326,3 +326,18 @@ def test_empty_site_without_programme(client):
     response = client.get("/")
     assert response.status_code == 200
     assert "load_programme" in response.content.decode()
+
+
+def test_project_page_lists_the_lead_first(client, city):
+    project = ProjectFactory(programme=city["programme"], primary_theme=city["themes"][0])
+    for name, role in [
+        ("Aardig Advies", "adviseur"),
+        ("Zuid Trekt", "trekker"),
+        ("Bouw", "partner"),
+    ]:
+        ProjectPartnerFactory(
+            project=project, organisation=OrganisationFactory(name=name), role=role
+        )
+    response = client.get(project.get_absolute_url())
+    names = [p.organisation.name for p in response.context["project"].partners.all()]
+    assert names == ["Zuid Trekt", "Aardig Advies", "Bouw"]
