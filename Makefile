@@ -49,3 +49,19 @@ bench-import: install
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*
+
+# PostgreSQL: the whole suite against a throwaway PostgreSQL 15 cluster (needs the server
+# binaries initdb/pg_ctl on PATH; see scripts/throwaway-postgres.sh), removed afterwards.
+.PHONY: test-postgres screenshots
+test-postgres: install
+	@set -e; export KENNISSTAD_PG_DIR="$$(mktemp -d)"; \
+	trap 'scripts/throwaway-postgres.sh stop' EXIT INT TERM; \
+	url="$$(scripts/throwaway-postgres.sh start)"; \
+	echo "PostgreSQL: $$url"; \
+	DATABASE_URL="$$url" $(PY) -m pytest $(PYTEST_ARGS)
+
+# Browser tests and screenshots drive Debian's Chromium (`apt-get install chromium`);
+# without it the browser tests skip (outside CI). PNGs of every public page type at
+# 375 and 1280 px go to var/screenshots/.
+screenshots: install
+	$(PY) scripts/screenshots.py --output var/screenshots

@@ -1,0 +1,134 @@
+"""The public pages the browser tests and `make screenshots` visit, and the browser they use.
+
+Shared by tests/browser/conftest.py and scripts/screenshots.py so both see the same site.
+"""
+
+import os
+from dataclasses import dataclass
+
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("KENNISSTAD_CHROMIUM", "/usr/bin/chromium")
+# These machines have no network and run as root: no sandbox, nothing that phones home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 740}
+VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
+LANGUAGES = ["nl", "en"]
+
+
+def launch_chromium(playwright):
+    """Start Debian's headless Chromium through Playwright (never a downloaded browser)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+def keep_requests_on(context, origin: str) -> None:
+    """Abort every request of the browser `context` that leaves `origin` (no network here,
+    and the site must not need one)."""
+
+    def route(route) -> None:
+        if route.request.url.startswith((origin, "data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", route)
+
+
+def load_site_data() -> None:
+    """Fill the database with the programme and its demo content, as `make data` does."""
+    call_command("load_programme", verbosity=0)
+    call_command("load_demo", verbosity=0)
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """One example of every public page that needs an object, taken from the loaded data."""
+
+    theme_slug: str
+    flagship_slug: str
+    project_slug: str
+    organisation_slug: str
+    district_code: str
+    neighbourhood_code: str
+
+
+def find_demo_site() -> DemoSite:
+    """Pick the example objects: a published project with partners, its theme, and so on."""
+    from portfolio.models import Neighbourhood, Organisation, Project
+
+    published = Project.objects.filter(publication=Project.Publication.PUBLISHED)
+    project = (
+        published.filter(
+            partners__isnull=False, neighbourhoods__isnull=False, flagships__isnull=False
+        )
+        .order_by("pk")
+        .first()
+        or published.filter(partners__isnull=False).order_by("pk").first()
+    )
+    if project is None:
+        raise LookupError("the demo data has no published project with partners")
+    flagship = project.flagships.order_by("pk").first() or project.programme.flagships.first()
+    organisation = Organisation.objects.filter(partnerships__project=project).order_by("pk").first()
+    neighbourhood = (
+        project.neighbourhoods.order_by("pk").first()
+        or Neighbourhood.objects.filter(projects__in=published).order_by("pk").first()
+        or Neighbourhood.objects.order_by("pk").first()
+    )
+    if flagship is None or neighbourhood is None:
+        raise LookupError("the demo data has no flagship or no neighbourhood")
+    return DemoSite(
+        theme_slug=project.primary_theme.slug,
+        flagship_slug=flagship.slug,
+        project_slug=project.slug,
+        organisation_slug=organisation.slug,
+        district_code=neighbourhood.district.code,
+        neighbourhood_code=neighbourhood.code,
+    )
+
+
+# Every public page type, by the short name used in test ids and screenshot file names.
+PAGE_TYPES = [
+    "home",
+    "theme",
+    "flagship",
+    "projects",
+    "projects-filtered",
+    "projects-unknown-filter",
+    "project",
+    "partners",
+    "partner",
+    "areas",
+    "district",
+    "neighbourhood",
+    "not-found",
+]
+
+
+def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
+    """The path of `page_type` in `language` (Dutch at the root, English under /en/)."""
+    paths = {
+        "home": "/",
+        "theme": f"/themas/{site.theme_slug}/",
+        "flagship": f"/vlaggenschepen/{site.flagship_slug}/",
+        "projects": "/projecten/",
+        "projects-filtered": f"/projecten/?thema={site.theme_slug}",
+        "projects-unknown-filter": "/projecten/?thema=bestaat-niet&status=onbekend",
+        "project": f"/projecten/{site.project_slug}/",
+        "partners": "/partners/",
+        "partner": f"/partners/{site.organisation_slug}/",
+        "areas": "/wijken/",
+        "district": f"/wijken/{site.district_code}/",
+        "neighbourhood": f"/wijken/{site.neighbourhood_code}/",
+        "not-found": "/deze-pagina-bestaat-niet/",
+    }
+    path = paths[page_type]
+    return path if language == "nl" else f"/{language}{path}"
