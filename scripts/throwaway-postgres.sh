@@ -19,6 +19,7 @@
 #   KENNISSTAD_PG_PORT  first port to try (default 55432; the next free one is taken)
 #   KENNISSTAD_PG_USER  the OS user that runs the server when started as root
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin" # runuser and useradd, for root without sbin on PATH
 
 PG_DIR="${KENNISSTAD_PG_DIR:-${TMPDIR:-/tmp}/kennisstad-postgres-$(id -un)}"
 FIRST_PORT="${KENNISSTAD_PG_PORT:-55432}"

@@ -97,11 +97,6 @@ def phone_page(open_page):
     return open_page(viewport=PHONE)
 
 
-def has_horizontal_scroll(page) -> bool:
-    """True when the document is wider than the window, so a phone user must pan sideways."""
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
-
-
 @pytest.fixture
 def demo_site(transactional_db) -> DemoSite:
     """The database filled with the programme and demo content, as `make run` shows it.

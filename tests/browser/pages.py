@@ -43,6 +43,11 @@ def keep_requests_on(context, origin: str) -> None:
     context.route("**/*", route)
 
 
+def has_horizontal_scroll(page) -> bool:
+    """True when the document is wider than the window, so a phone user must pan sideways."""
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
 def load_site_data() -> None:
     """Fill the database with the programme and its demo content, as `make data` does."""
     call_command("load_programme", verbosity=0)

@@ -6,8 +6,7 @@ import pytest
 from django.conf import settings
 
 from portfolio.models import Project, Theme
-from tests.browser.conftest import has_horizontal_scroll
-from tests.browser.pages import DESKTOP, PHONE
+from tests.browser.pages import DESKTOP, PHONE, has_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
