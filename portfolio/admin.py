@@ -2,10 +2,13 @@
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from portfolio.importing import import_projects
 from portfolio.models import (
     District,
     Flagship,
@@ -19,6 +22,28 @@ from portfolio.models import (
     Theme,
 )
 from portfolio.services import Partnership, validate_project_relations
+
+IMPORT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class ProjectImportForm(forms.Form):
+    """Upload of the programme office's project list, tried first without saving."""
+
+    file = forms.FileField(
+        label=_("Projectenlijst (CSV of XLSX)"),
+        help_text=_("Kolommen en regels: zie docs/import.md. Hoogstens 20 MB."),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Alleen proberen: laat zien wat er zou veranderen, sla niets op"),
+        required=False,
+        initial=True,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("Het bestand is groter dan 20 MB."))
+        return upload
 
 
 @admin.register(Programme)
@@ -202,6 +227,38 @@ class ProjectAdmin(admin.ModelAdmin):
     filter_horizontal = ["secondary_themes", "flagships", "neighbourhoods"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ProjectPartnerInline, ResultInline, ProjectLinkInline]
+    change_list_template = "admin/portfolio/project/change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "importeren/",
+                self.admin_site.admin_view(self.import_view),
+                name="portfolio_project_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload a project list; the same import as `manage.py import_projects`."""
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        result = None
+        form = ProjectImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            result = import_projects(
+                file=upload, filename=upload.name, dry_run=form.cleaned_data["dry_run"]
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Projecten importeren"),
+            "form": form,
+            "result": result,
+        }
+        return TemplateResponse(request, "admin/portfolio/project/import.html", context)
+
     fieldsets = [
         (None, {"fields": ["programme", "title", "slug", "summary", "description"]}),
         (

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from portfolio.models import Project
@@ -113,3 +114,36 @@ def test_admin_saves_a_valid_change(office):
     project.refresh_from_db()
     assert project.title == "Nieuwe titel"
     assert list(project.secondary_themes.all()) == [other_theme]
+
+
+def test_admin_import_tries_first_then_imports(office, tmp_path):
+    ThemeFactory(slug="gezondheid-welzijn", name="Gezondheid & Welzijn")
+    csv = (
+        b"external_id,title,summary,theme,status,lead_organisation,partners\n"
+        b"x-1,Gezonde buurt,Samen gezonder,gezondheid-welzijn,lopend,Buurthuis De Ster,LUMC\n"
+    )
+    url = reverse("admin:portfolio_project_import")
+    assert office.get(url).status_code == 200
+    response = office.post(url, {"file": SimpleUploadedFile("lijst.csv", csv), "dry_run": "on"})
+    assert "Proefimport" in response.content.decode()
+    assert not Project.objects.exists()
+    response = office.post(url, {"file": SimpleUploadedFile("lijst.csv", csv)})
+    assert "1 nieuw" in response.content.decode()
+    assert Project.objects.get(external_id="x-1").title == "Gezonde buurt"
+
+
+def test_admin_import_shows_every_bad_line_and_saves_nothing(office):
+    ThemeFactory(slug="gezondheid-welzijn", name="Gezondheid & Welzijn")
+    csv = (
+        b"external_id,title,summary,theme,status\n"
+        b"x-1,Goed,Samen gezonder,gezondheid-welzijn,lopend\n"
+        b"x-2,Fout,Samen,gezondhied,lopend\n"
+        b"x-3,Ook fout,Samen,gezondheid-welzijn,klaar\n"
+    )
+    response = office.post(
+        reverse("admin:portfolio_project_import"),
+        {"file": SimpleUploadedFile("lijst.csv", csv)},
+    )
+    content = response.content.decode()
+    assert "Regel 3" in content and "Regel 4" in content
+    assert not Project.objects.exists()
