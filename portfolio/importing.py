@@ -1089,20 +1089,24 @@ class _Planner:
         neighbourhoods: list[Neighbourhood] | None,
         partnerships: list[Partnership] | None,
     ) -> None:
-        """Check the relation invariants with the service's own rules."""
+        """Check the relation invariants with the service's own rules.
+
+        A relation whose column is not in the file keeps its current rows (none when new).
+        """
         current = project.pk
         if secondary is None:
-            secondary = [self.themes_by_id[pk] for pk in self.current["secondary_themes"][current]]
+            ids = self.current["secondary_themes"].get(current, ())
+            secondary = [self.themes_by_id[pk] for pk in ids]
         if flagships is None:
-            flagships = [self.flagships_by_id[pk] for pk in self.current["flagships"][current]]
+            ids = self.current["flagships"].get(current, ())
+            flagships = [self.flagships_by_id[pk] for pk in ids]
         if neighbourhoods is None:
-            neighbourhoods = [
-                self.neighbourhoods_by_id[pk] for pk in self.current["neighbourhoods"][current]
-            ]
+            ids = self.current["neighbourhoods"].get(current, ())
+            neighbourhoods = [self.neighbourhoods_by_id[pk] for pk in ids]
         if partnerships is None:
             partnerships = [
                 Partnership(self.organisations.by_id[organisation_id], role)
-                for organisation_id, role in self.current_partners[current]
+                for organisation_id, role in self.current_partners.get(current, ())
             ]
         errors = validate_project_relations(
             primary_theme=theme,

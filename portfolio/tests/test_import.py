@@ -291,6 +291,31 @@ def test_a_missing_optional_column_leaves_that_field_alone(leiden, tmp_path):
     assert "gewijzigd (title)" in output
 
 
+def test_without_a_relation_column_the_current_relations_still_count(leiden, tmp_path):
+    run(write_csv(tmp_path / "alles.csv", [make_row(secondary_themes="Cultureel Erfgoed")]))
+    columns = [c for c in COLUMNS if c != "secondary_themes"]
+    rows = [make_row(theme="Cultureel Erfgoed")]
+
+    message = import_error(write_csv(tmp_path / "deel.csv", rows, columns=columns))
+
+    assert "Regel 2: Het hoofdthema kan niet ook een extra thema zijn." in message
+
+
+def test_slugs_of_new_projects_are_unique_among_existing_and_new_ones(leiden, tmp_path):
+    ProjectFactory(programme=leiden.programme, title="Groene daken", slug="groene-daken")
+    rows = [make_row(external_id=f"G-{n}", title="Groene daken") for n in range(3)]
+
+    run(write_csv(tmp_path / "projecten.csv", rows))
+
+    assert sorted(
+        Project.objects.filter(external_id__startswith="G-").values_list("slug", flat=True)
+    ) == [
+        "groene-daken-2",
+        "groene-daken-3",
+        "groene-daken-4",
+    ]
+
+
 def test_import_from_a_file_object_returns_the_result(leiden):
     data = csv_bytes([make_row(), make_row(external_id="P-002", title="Tweede")])
 
@@ -797,4 +822,42 @@ def test_random_bytes_end_in_a_clean_result(leiden, content, name):
     result = import_projects(file=io.BytesIO(content), filename=name)
 
     if result.errors:
+        assert stored_counts() == before
+
+
+XLSX_CELLS = (
+    st.none()
+    | st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+    | st.integers(min_value=-(10**12), max_value=10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.booleans()
+    | st.dates()
+    | st.datetimes()
+    | st.sampled_from([c for c in TRICKY_CELLS if c.isprintable()])
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_random_typed_xlsx_cells_end_in_a_clean_result(leiden, data):
+    rows = [make_row(external_id="X-1"), make_row(external_id="X-2", title="Tweede")]
+    for _ in range(data.draw(st.integers(min_value=1, max_value=4), label="changes")):
+        row = data.draw(st.sampled_from(rows), label="row")
+        row[data.draw(st.sampled_from(COLUMNS), label="column")] = data.draw(XLSX_CELLS)
+    content = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(list(COLUMNS))
+    for row in rows:
+        workbook.active.append([row[column] for column in COLUMNS])
+    workbook.save(content)
+    before = stored_counts()
+
+    result = import_projects(file=io.BytesIO(content.getvalue()), filename="lijst.xlsx")
+
+    if result.errors:
+        assert not result.is_written
         assert stored_counts() == before

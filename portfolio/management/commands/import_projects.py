@@ -45,7 +45,6 @@ class Command(BaseCommand):
         progress = partial(
             tqdm,
             file=sys.stderr,
-            unit=_("regel"),
             leave=False,
             disable=no_progress or not sys.stderr.isatty(),
         )
