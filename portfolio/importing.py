@@ -169,6 +169,7 @@ class ImportResult:
     errors: list[ImportIssue] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     new_organisations: list[str] = field(default_factory=list)
+    # A real import went through: its changes, if there were any, are stored.
     is_written: bool = False
 
     @property
@@ -1227,11 +1228,14 @@ def import_projects(
         for item in planned
     ]
     result.new_organisations = sorted(o.name for o in planner.organisations.new.values())
-    if dry_run or all(item.action == Action.UNCHANGED for item in planned):
+    if dry_run:
         return result
     try:
-        with transaction.atomic():
-            _apply(planned=planned, new_organisations=planner.organisations.new, progress=progress)
+        if any(item.action != Action.UNCHANGED for item in planned):
+            with transaction.atomic():
+                _apply(
+                    planned=planned, new_organisations=planner.organisations.new, progress=progress
+                )
     except (DatabaseError, ValidationError) as error:
         # Validation ran first, so this is a race with another writer or a database limit.
         result.errors.append(

@@ -327,6 +327,21 @@ def test_import_from_a_file_object_returns_the_result(leiden):
     assert result.summary() == "2 nieuw, 0 gewijzigd, 0 ongewijzigd"
 
 
+def test_the_result_says_whether_a_real_import_went_through(leiden):
+    def import_once(*, dry_run):
+        content = io.BytesIO(csv_bytes([make_row()]))
+        return import_projects(file=content, filename="lijst.csv", dry_run=dry_run)
+
+    dry, real, again = (
+        import_once(dry_run=True),
+        import_once(dry_run=False),
+        import_once(dry_run=False),
+    )
+
+    assert (dry.is_written, real.is_written, again.is_written) == (False, True, True)
+    assert (dry.created, real.created, again.unchanged) == (1, 1, 1)
+
+
 def test_programme_option_chooses_the_programme(leiden, tmp_path):
     path = write_csv(tmp_path / "projecten.csv", [make_row()])
 
