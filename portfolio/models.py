@@ -343,11 +343,14 @@ class Project(models.Model):
             if not self.summary.strip():
                 errors["summary"] = _("Een gepubliceerd project heeft een samenvatting.")
         if self.primary_theme_id and self.programme_id:
-            theme_programme = (
-                Theme.objects.filter(pk=self.primary_theme_id)
-                .values_list("programme_id", flat=True)
-                .first()
-            )
+            if Project.primary_theme.is_cached(self):
+                theme_programme = self.primary_theme.programme_id
+            else:
+                theme_programme = (
+                    Theme.objects.filter(pk=self.primary_theme_id)
+                    .values_list("programme_id", flat=True)
+                    .first()
+                )
             if theme_programme is not None and theme_programme != self.programme_id:
                 errors["primary_theme"] = _("Het thema hoort bij een ander programma.")
         if errors:

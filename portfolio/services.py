@@ -91,14 +91,16 @@ def validate_project_relations(
     leads = [p for p in partnerships if p.role == ProjectPartner.Role.LEAD]
     if len(leads) > 1:
         errors.setdefault("partners", []).append(_("Een project heeft hoogstens één trekker."))
-    seen: set[int] = set()
+    seen: set[object] = set()
     for partnership in partnerships:
-        if partnership.organisation.pk in seen:
+        # Unsaved organisations (an import's new ones) have no pk yet: compare by name.
+        key = partnership.organisation.pk or partnership.organisation.name.casefold()
+        if key in seen:
             errors.setdefault("partners", []).append(
                 _("%(name)s staat twee keer bij de partners.")
                 % {"name": partnership.organisation.name}
             )
-        seen.add(partnership.organisation.pk)
+        seen.add(key)
     return errors
 
 
