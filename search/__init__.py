@@ -1,0 +1,1 @@
+"""Search infrastructure: Dutch text analysis, index and query for both database backends."""

@@ -1,0 +1,157 @@
+"""The database side of search: the full-text index of SQLite (FTS5) and PostgreSQL (tsvector).
+
+Both index the same analyser terms and get the same boolean query, so they match the same
+documents; both weight title above summary above body when ranking.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from search.terms import Phrase
+
+SQLITE_INSTALL = [
+    """CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, summary, body, label_terms,
+        content='search_searchdocument', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 0', prefix='2 3 4'
+    )""",
+    """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
+        INSERT INTO search_fts(rowid, title, summary, body, label_terms)
+        VALUES (new.id, new.title, new.summary, new.body, new.label_terms);
+    END""",
+    """CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, summary, body, label_terms)
+        VALUES ('delete', old.id, old.title, old.summary, old.body, old.label_terms);
+    END""",
+    """CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, summary, body, label_terms)
+        VALUES ('delete', old.id, old.title, old.summary, old.body, old.label_terms);
+        INSERT INTO search_fts(rowid, title, summary, body, label_terms)
+        VALUES (new.id, new.title, new.summary, new.body, new.label_terms);
+    END""",
+]
+SQLITE_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_fts_update",
+    "DROP TRIGGER IF EXISTS search_fts_delete",
+    "DROP TRIGGER IF EXISTS search_fts_insert",
+    "DROP TABLE IF EXISTS search_fts",
+]
+POSTGRESQL_INSTALL = [
+    """ALTER TABLE search_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', title), 'A')
+        || setweight(to_tsvector('simple', summary), 'B')
+        || setweight(to_tsvector('simple', body), 'C')
+    ) STORED""",
+    """ALTER TABLE search_searchdocument ADD COLUMN label_vector tsvector
+        GENERATED ALWAYS AS (to_tsvector('simple', label_terms)) STORED""",
+    "CREATE INDEX search_document_vector ON search_searchdocument USING GIN (vector)",
+    "CREATE INDEX search_document_label_vector ON search_searchdocument USING GIN (label_vector)",
+]
+POSTGRESQL_UNINSTALL = [
+    "DROP INDEX IF EXISTS search_document_label_vector",
+    "DROP INDEX IF EXISTS search_document_vector",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS label_vector",
+    "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector",
+]
+
+
+def install(schema_editor) -> None:
+    """Create the full-text index for the database in use (a migration step)."""
+    statements = {"sqlite": SQLITE_INSTALL, "postgresql": POSTGRESQL_INSTALL}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+
+
+def uninstall(schema_editor) -> None:
+    """Remove the full-text index (reverse of `install`)."""
+    statements = {"sqlite": SQLITE_UNINSTALL, "postgresql": POSTGRESQL_UNINSTALL}
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+
+
+def _fts5_quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _tsquery_quote(term: str) -> str:
+    return "'" + term.replace("'", "''").replace("\\", "") + "'"
+
+
+@dataclass(frozen=True)
+class MatchSql:
+    """SQL selecting (object_id, rank) of the documents of one kind that match a query."""
+
+    sql: str
+    params: list
+    rank_ascending: bool
+
+
+def _tsquery(clauses: list, *, require_all: bool) -> str:
+    def clause_expression(clause) -> str:
+        if isinstance(clause, Phrase):
+            return "(" + " <-> ".join(map(_tsquery_quote, clause.terms)) + ")"
+        return (
+            "("
+            + " | ".join(
+                "(" + " & ".join(map(_tsquery_quote, alternative)) + ")" for alternative in clause
+            )
+            + ")"
+        )
+
+    return (" & " if require_all else " | ").join(map(clause_expression, clauses))
+
+
+def _fts5_query(clauses: list, *, require_all: bool) -> str:
+    def clause_expression(clause) -> str:
+        if isinstance(clause, Phrase):
+            return _fts5_quote(" ".join(clause.terms))
+        return (
+            "("
+            + " OR ".join(
+                "(" + " AND ".join(map(_fts5_quote, alternative)) + ")" for alternative in clause
+            )
+            + ")"
+        )
+
+    expression = (" AND " if require_all else " OR ").join(map(clause_expression, clauses))
+    return "{title summary body} : (" + expression + ")"
+
+
+def match_sql(kind: str, clauses: list, *, require_all: bool, public_only: bool = True) -> MatchSql:
+    """SQL for the documents of `kind` matching the clauses (all of them, or any) with a rank."""
+    public = " AND d.is_public" if public_only else ""
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT d.object_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.vector, q.query) AS rank "
+            "FROM search_searchdocument d, to_tsquery('simple', %s) AS q(query) "
+            f"WHERE d.kind = %s AND d.vector @@ q.query{public}"
+        )
+        return MatchSql(sql, [_tsquery(clauses, require_all=require_all), kind], False)
+    sql = (
+        "SELECT d.object_id, bm25(search_fts, 10.0, 4.0, 1.0, 0.0) AS rank "
+        "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
+        f"WHERE search_fts MATCH %s AND d.kind = %s{public}"
+    )
+    return MatchSql(sql, [_fts5_query(clauses, require_all=require_all), kind], True)
+
+
+def prefix_sql(kinds: list[str], words: list[str], limit: int) -> tuple[str, list]:
+    """SQL for suggestions: documents whose title words start with the typed words."""
+    placeholders = ", ".join(["%s"] * len(kinds))
+    if connection.vendor == "postgresql":
+        expression = " & ".join(_tsquery_quote(word) + ":*" for word in words)
+        return (
+            "SELECT d.kind, d.label, d.url FROM search_searchdocument d "
+            f"WHERE d.label_vector @@ to_tsquery('simple', %s) AND d.kind IN ({placeholders}) "
+            "AND d.is_public ORDER BY length(d.label), d.label LIMIT %s",
+            [expression, *kinds, limit],
+        )
+    expression = " AND ".join(_fts5_quote(word) + "*" for word in words)
+    return (
+        "SELECT d.kind, d.label, d.url FROM search_fts "
+        "JOIN search_searchdocument d ON d.id = search_fts.rowid "
+        f"WHERE search_fts MATCH %s AND d.kind IN ({placeholders}) AND d.is_public "
+        "ORDER BY length(d.label), d.label LIMIT %s",
+        ["{label_terms} : (" + expression + ")", *kinds, limit],
+    )

@@ -1,0 +1,104 @@
+"""Reading the search index: which objects match, their ranked order, and suggestions."""
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from search import backends, terms
+from search.registry import registered_kinds
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a query matches one kind: all words, or (as a fallback) any of them."""
+
+    kind: str
+    query: terms.ParsedQuery
+    require_all: bool = True
+
+    def sql(self) -> backends.MatchSql:
+        return backends.match_sql(self.kind, self.query.clauses, require_all=self.require_all)
+
+    def ids(self) -> RawSQL:
+        """The matching object ids, for `pk__in=` in a queryset."""
+        match = self.sql()
+        return RawSQL(f"SELECT m.object_id FROM ({match.sql}) m", match.params)
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        """Keep the objects of `queryset` that match."""
+        return queryset.filter(pk__in=self.ids())
+
+    def ranked_ids(self, candidates: QuerySet, *, limit: int, offset: int = 0) -> list[int]:
+        """Ids of the best-ranked matches among `candidates`, best first."""
+        match = self.sql()
+        candidate_sql, candidate_params = candidates.order_by().values("pk").query.sql_with_params()
+        direction = "ASC" if match.rank_ascending else "DESC"
+        sql = (
+            f"SELECT m.object_id FROM ({match.sql}) m "
+            f"WHERE m.object_id IN ({candidate_sql}) "
+            f"ORDER BY m.rank {direction}, m.object_id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*match.params, *candidate_params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+
+def best_match(kind: str, query: terms.ParsedQuery, candidates: QuerySet) -> Match:
+    """All words must match; when nothing among `candidates` does, any word may."""
+    strict = Match(kind, query, require_all=True)
+    if len(query.clauses) < 2 or strict.filter(candidates).exists():
+        return strict
+    return Match(kind, query, require_all=False)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result of the site-wide search."""
+
+    kind: str
+    label: str
+    url: str
+    snippet: str
+
+
+def search_everything(text: str, *, per_kind: int = 5) -> list[dict]:
+    """Search every registered kind; for each, the best hits and how many there are."""
+    query = terms.parse_query(text)
+    if query.is_empty:
+        return []
+    groups = []
+    for kind in registered_kinds():
+        for require_all in (True, False):
+            match = backends.match_sql(kind.kind, query.clauses, require_all=require_all)
+            direction = "ASC" if match.rank_ascending else "DESC"
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT COUNT(*) FROM ({match.sql}) m", match.params)
+                total = cursor.fetchone()[0]
+                if not total and require_all and len(query.clauses) > 1:
+                    continue
+                cursor.execute(
+                    "SELECT d.label, d.url, d.snippet FROM "
+                    f"({match.sql}) m JOIN search_searchdocument d "
+                    "ON d.object_id = m.object_id AND d.kind = %s "
+                    f"ORDER BY m.rank {direction}, d.label LIMIT %s",
+                    [*match.params, kind.kind, per_kind],
+                )
+                hits = [Hit(kind.kind, *row) for row in cursor.fetchall()]
+            groups.append(
+                {"kind": kind, "total": total, "hits": hits, "is_any_word": not require_all}
+            )
+            break
+    return groups
+
+
+def suggestions(text: str, *, limit: int = 8) -> list[Hit]:
+    """Titles that start with what was typed so far (as-you-type suggestions)."""
+    words = terms.label_terms(text).split()[:6]
+    if not words:
+        return []
+    sql, params = backends.prefix_sql([k.kind for k in registered_kinds()], words, limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Hit(kind, label, url, "") for kind, label, url in cursor.fetchall()]

@@ -1,0 +1,114 @@
+"""Writes to the search index: index, remove and rebuild, inside the caller's transaction."""
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+
+from search import terms
+from search.models import SearchDocument, VocabularyWord
+from search.registry import IndexEntry, get_kind, registered_kinds
+
+BATCH_SIZE = 1000
+
+
+def _document(kind: str, entry: IndexEntry, vocabulary: terms.Vocabulary) -> SearchDocument:
+    return SearchDocument(
+        kind=kind,
+        object_id=entry.object_id,
+        label=entry.label[:300],
+        url=entry.url[:500],
+        snippet=entry.snippet,
+        title=terms.document_terms(entry.title, vocabulary),
+        summary=terms.document_terms(entry.summary, vocabulary),
+        body=terms.document_terms(entry.body, vocabulary),
+        label_terms=terms.label_terms(entry.label),
+        is_public=entry.is_public,
+    )
+
+
+def _learn_words(entries: list[IndexEntry]) -> None:
+    """Add the new words of these entries to the vocabulary.
+
+    Counts of words already known are left as they are: they steer compound splitting and
+    typo correction only roughly, and `rebuild_index` recounts them exactly.
+    """
+    counts: Counter[str] = Counter()
+    for entry in entries:
+        counts.update(set(terms.words(f"{entry.title} {entry.summary} {entry.body}")))
+    if not counts:
+        return
+    known: set[str] = set()
+    words = list(counts)
+    for start in range(0, len(words), BATCH_SIZE):
+        known.update(
+            VocabularyWord.objects.filter(word__in=words[start : start + BATCH_SIZE]).values_list(
+                "word", flat=True
+            )
+        )
+    new = [VocabularyWord(word=w, document_count=n) for w, n in counts.items() if w not in known]
+    if new:
+        VocabularyWord.objects.bulk_create(new, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        terms.forget_vocabulary()
+
+
+@transaction.atomic
+def index_objects(*, kind: str, ids: Iterable[int]) -> int:
+    """(Re)index these objects of `kind`; objects that no longer exist leave the index."""
+    ids = list(ids)
+    if not ids:
+        return 0
+    entries = list(get_kind(kind).load(ids))
+    _learn_words(entries)
+    vocabulary = terms.current_vocabulary()
+    SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
+    SearchDocument.objects.bulk_create(
+        [_document(kind, entry, vocabulary) for entry in entries], batch_size=BATCH_SIZE
+    )
+    return len(entries)
+
+
+@transaction.atomic
+def remove_objects(*, kind: str, ids: Iterable[int]) -> int:
+    """Take these objects of `kind` out of the index."""
+    deleted, _ = SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).delete()
+    return deleted
+
+
+def _no_progress(iterable, **kwargs):
+    return iterable
+
+
+@transaction.atomic
+def rebuild_index(
+    *, kinds: Iterable[str] | None = None, progress: Callable = _no_progress
+) -> dict[str, int]:
+    """Rebuild the index from scratch: learn the vocabulary from all texts, then analyse them."""
+    chosen = [k for k in registered_kinds() if kinds is None or k.kind in set(kinds)]
+    entries_by_kind = {k.kind: list(k.load(None)) for k in chosen}
+    counts: Counter[str] = Counter()
+    for entries in entries_by_kind.values():
+        for entry in progress(entries, desc="woorden leren", unit="doc"):
+            counts.update(set(terms.words(f"{entry.title} {entry.summary} {entry.body}")))
+    if kinds is None:
+        VocabularyWord.objects.all().delete()
+        VocabularyWord.objects.bulk_create(
+            [VocabularyWord(word=w, document_count=n) for w, n in counts.items()],
+            batch_size=BATCH_SIZE,
+        )
+        terms.forget_vocabulary()
+    else:
+        _learn_words([e for entries in entries_by_kind.values() for e in entries])
+    vocabulary = terms.current_vocabulary()
+    written = {}
+    for kind, entries in entries_by_kind.items():
+        SearchDocument.objects.filter(kind=kind).delete()
+        batch: list[SearchDocument] = []
+        for entry in progress(entries, desc=f"indexeren: {kind}", unit="doc"):
+            batch.append(_document(kind, entry, vocabulary))
+            if len(batch) >= BATCH_SIZE:
+                SearchDocument.objects.bulk_create(batch)
+                batch = []
+        SearchDocument.objects.bulk_create(batch)
+        written[kind] = len(entries)
+    return written
