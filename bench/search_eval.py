@@ -1,0 +1,293 @@
+"""Measure Dutch search quality: plain SQLite FTS5 against FTS5 over search.analysis terms.
+
+Usage:
+    python bench/search_eval.py CORPUS QRELS [--queries QUERIES] [--variants]
+
+CORPUS is the JSON-lines file from bench/search_eval/build_corpus.py; QRELS the judged
+relevance (bench/search_eval/qrels.tsv: query id, document id, grade 1 or 2); QUERIES
+defaults to queries.tsv next to QRELS (query id, query type, query text).
+
+Systems, both SQLite FTS5 in memory with bm25 ranking over a title and a text column,
+all query words required and, when that finds nothing, any query word:
+- plain: the default unicode61 tokenizer on the raw text and query (no stemming, no
+  compounds, no typo tolerance; unicode61 does fold accents).
+- analyzed: documents indexed as search.analysis.index_terms, queries as
+  search.analysis.query_clauses (stems, compound parts, typo corrections).
+With --variants, also the analyzed system with single features switched off or changed.
+
+Prints nDCG@10, recall@10, recall@100 and MRR per query type and overall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import re
+import sqlite3
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from search import analysis  # noqa: E402
+
+DEPTH = 100
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    kind: str
+    text: str
+
+
+def load_corpus(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_queries(path: Path) -> list[Query]:
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader(
+            (line for line in handle if line.strip() and not line.startswith("#")),
+            delimiter="\t",
+        )
+        return [Query(*row[:3]) for row in rows]
+
+
+def load_qrels(path: Path) -> dict[str, dict[str, int]]:
+    qrels: dict[str, dict[str, int]] = defaultdict(dict)
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                query_id, document_id, grade = line.split("\t")[:3]
+                qrels[query_id][document_id] = int(grade)
+    return qrels
+
+
+def fts_search(connection: sqlite3.Connection, clauses: list[str], limit: int) -> list[str]:
+    """Run all clauses ANDed, falling back to ORed when that matches nothing."""
+    if not clauses:
+        return []
+    for operator in (" AND ", " OR "):
+        rows = connection.execute(
+            "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+            (operator.join(clauses), limit),
+        ).fetchall()
+        if rows:
+            return [row[0] for row in rows]
+    return []
+
+
+def quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class PlainSearch:
+    """FTS5 with its default tokenizer over the raw text: what you get without our analyzer."""
+
+    name = "plain"
+
+    def __init__(self, corpus: list[dict]) -> None:
+        self.connection = sqlite3.connect(":memory:")
+        self.connection.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text)")
+        self.connection.executemany(
+            "INSERT INTO docs VALUES (?, ?, ?)",
+            [(doc["id"], doc["title"], doc["text"]) for doc in corpus],
+        )
+
+    def search(self, text: str, limit: int = DEPTH) -> list[str]:
+        words = [word for word in re.split(r"\W+", text) if word]
+        return fts_search(self.connection, [quoted(word) for word in words], limit)
+
+
+class AnalyzedSearch:
+    """FTS5 over the terms of search.analysis (documents and queries analyzed the same way)."""
+
+    def __init__(
+        self,
+        corpus: list[dict],
+        vocabulary: analysis.Vocabulary,
+        *,
+        name: str = "analyzed",
+        index_compound_parts: bool = True,
+        split_query_compounds: bool = True,
+        correct_typos: bool = True,
+    ) -> None:
+        self.name = name
+        self.vocabulary = vocabulary
+        self.split_query_compounds = split_query_compounds
+        self.correct_typos = correct_typos
+        if index_compound_parts:
+            terms: Callable[[str], list[str]] = lambda text: analysis.index_terms(  # noqa: E731
+                text, vocabulary
+            )
+        else:
+            terms = lambda text: [analysis.stem(word) for word in analysis.tokens(text)]  # noqa: E731
+        self.connection = sqlite3.connect(":memory:")
+        # The terms are already analyzed ASCII words; the ascii tokenizer only splits them.
+        self.connection.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize='ascii')"
+        )
+        self.connection.executemany(
+            "INSERT INTO docs VALUES (?, ?, ?)",
+            [
+                (doc["id"], " ".join(terms(doc["title"])), " ".join(terms(doc["text"])))
+                for doc in corpus
+            ],
+        )
+
+    def search(self, text: str, limit: int = DEPTH) -> list[str]:
+        clauses = analysis.query_clauses(
+            text,
+            self.vocabulary,
+            split_compounds=self.split_query_compounds,
+            correct_typos=self.correct_typos,
+        )
+        expressions = [
+            "("
+            + " OR ".join(
+                "(" + " AND ".join(quoted(term) for term in alternative) + ")"
+                for alternative in clause
+            )
+            + ")"
+            for clause in clauses
+        ]
+        return fts_search(self.connection, expressions, limit)
+
+
+def ndcg(ranking: list[str], judged: dict[str, int], k: int = 10) -> float:
+    gain = sum(judged.get(doc, 0) / math.log2(rank + 2) for rank, doc in enumerate(ranking[:k]))
+    ideal_grades = sorted(judged.values(), reverse=True)[:k]
+    ideal = sum(grade / math.log2(rank + 2) for rank, grade in enumerate(ideal_grades))
+    return gain / ideal if ideal else 0.0
+
+
+def recall(ranking: list[str], judged: dict[str, int], k: int) -> float:
+    relevant = {doc for doc, grade in judged.items() if grade > 0}
+    return len(relevant & set(ranking[:k])) / len(relevant) if relevant else 0.0
+
+
+def reciprocal_rank(ranking: list[str], judged: dict[str, int]) -> float:
+    for rank, doc in enumerate(ranking, start=1):
+        if judged.get(doc, 0) > 0:
+            return 1 / rank
+    return 0.0
+
+
+METRICS = {
+    "nDCG@10": lambda ranking, judged: ndcg(ranking, judged),
+    "R@10": lambda ranking, judged: recall(ranking, judged, 10),
+    "R@100": lambda ranking, judged: recall(ranking, judged, 100),
+    "MRR": reciprocal_rank,
+}
+
+
+def evaluate(systems, queries: list[Query], qrels: dict[str, dict[str, int]]):
+    """Return {system name: {query id: {metric: value}}}."""
+    scores: dict[str, dict[str, dict[str, float]]] = {}
+    for system in systems:
+        scores[system.name] = {}
+        for query in queries:
+            ranking = system.search(query.text)
+            judged = qrels.get(query.id, {})
+            scores[system.name][query.id] = {
+                metric: function(ranking, judged) for metric, function in METRICS.items()
+            }
+    return scores
+
+
+def print_tables(scores, queries: list[Query]) -> None:
+    kinds = sorted({query.kind for query in queries})
+    groups = [(kind, [q for q in queries if q.kind == kind]) for kind in kinds]
+    groups.append(("overall", queries))
+    width = max(len(name) for name in scores) + 2
+    for kind, members in groups:
+        print(f"\n{kind} ({len(members)} queries)")
+        print(" " * width + "".join(f"{metric:>9}" for metric in METRICS))
+        for name, per_query in scores.items():
+            values = [
+                sum(per_query[q.id][metric] for q in members) / len(members) for metric in METRICS
+            ]
+            print(f"{name:<{width}}" + "".join(f"{value:9.3f}" for value in values))
+
+
+def print_per_query(scores, queries: list[Query]) -> None:
+    names = list(scores)
+    print("\nnDCG@10 per query: " + " | ".join(names))
+    for query in queries:
+        values = " ".join(f"{scores[name][query.id]['nDCG@10']:.2f}" for name in names)
+        print(f"{query.id:>5} {query.kind:<11} {values}  {query.text}")
+
+
+def use_stemmer(algorithm: str) -> None:
+    """Switch the Snowball algorithm of search.analysis (bench only)."""
+    analysis.STEMMER_ALGORITHM = algorithm
+    analysis.stem.cache_clear()
+    analysis._stemmers.__dict__.clear()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("qrels", type=Path)
+    parser.add_argument("--queries", type=Path)
+    parser.add_argument("--variants", action="store_true", help="also measure feature variants")
+    parser.add_argument("--per-query", action="store_true", help="print nDCG@10 per query")
+    parser.add_argument("--stemmer", default=analysis.STEMMER_ALGORITHM)
+    arguments = parser.parse_args()
+
+    corpus = load_corpus(arguments.corpus)
+    queries = load_queries(arguments.queries or arguments.qrels.with_name("queries.tsv"))
+    qrels = load_qrels(arguments.qrels)
+    unjudged = [query.id for query in queries if not qrels.get(query.id)]
+    if unjudged:
+        print(f"warning: queries without judgements: {', '.join(unjudged)}", file=sys.stderr)
+
+    started = time.perf_counter()
+    use_stemmer(arguments.stemmer)
+    seed = analysis.load_seed_words()
+    vocabulary = analysis.Vocabulary.from_texts(
+        (f"{doc['title']}\n{doc['text']}" for doc in corpus), seed=seed
+    )
+    systems = [PlainSearch(corpus), AnalyzedSearch(corpus, vocabulary)]
+    if arguments.variants:
+        systems += [
+            AnalyzedSearch(
+                corpus,
+                vocabulary,
+                name="analyzed, query compounds kept",
+                split_query_compounds=False,
+            ),
+            AnalyzedSearch(
+                corpus, vocabulary, name="analyzed, no typo expansion", correct_typos=False
+            ),
+            AnalyzedSearch(
+                corpus,
+                vocabulary,
+                name="stems only (no compounds, no typos)",
+                index_compound_parts=False,
+                split_query_compounds=False,
+                correct_typos=False,
+            ),
+        ]
+    print(
+        f"{len(corpus)} documents, {len(queries)} queries, "
+        f"{len(vocabulary.counts)} distinct words, "
+        f"stemmer {analysis.STEMMER_ALGORITHM}, indexed in {time.perf_counter() - started:.1f}s"
+    )
+    scores = evaluate(systems, queries, qrels)
+    print_tables(scores, queries)
+    if arguments.per_query:
+        print_per_query(scores, queries)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
