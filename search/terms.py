@@ -108,7 +108,8 @@ def parse_query(text: str, vocabulary: analysis.Vocabulary | None = None) -> Par
     vocabulary = vocabulary or current_vocabulary()
     parsed = ParsedQuery(text=text)
     for phrase in _PHRASE.findall(text):
-        stems = tuple(analysis.stem(word) for word in analysis.normalise(phrase).split())
+        # Stop words are not indexed, so they are left out of phrases too.
+        stems = tuple(analysis.stem(word) for word in analysis.tokens(phrase))
         if len(stems) == 1:
             parsed.clauses.append([stems])
         elif stems:

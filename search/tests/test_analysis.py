@@ -62,6 +62,8 @@ def test_tokens_drop_stop_words_and_single_letters_but_keep_meaningful_words():
 def test_stem_conflates_inflections():
     assert stem("klimaatneutrale") == stem("klimaatneutraal")
     assert stem("wijken") == stem("wijk")
+    assert stem("verschillen") == stem("verschil")
+    assert stem("collecties") == stem("collectie")
 
 
 def test_split_compound_with_linking_s():
@@ -71,6 +73,18 @@ def test_split_compound_with_linking_s():
 def test_split_compound_without_linking_morpheme():
     assert split_compound("erfgoedcollecties", vocabulary()) == ["erfgoed", "collecties"]
     assert split_compound("klimaatadaptatie", vocabulary()) == ["klimaat", "adaptatie"]
+
+
+def test_split_compound_also_splits_a_compound_that_is_itself_frequent():
+    words = Vocabulary.from_texts(
+        ["grondwaterstand grondwaterstand grondwater grondwater stand stand"]
+    )
+    assert split_compound("grondwaterstand", words) == ["grondwater", "stand"]
+
+
+def test_split_compound_never_uses_a_preposition_as_part():
+    words = Vocabulary.from_texts(["onder onder zoek zoek"])
+    assert split_compound("onderzoek", words) == ["onderzoek"]
 
 
 def test_split_compound_with_linking_en():

@@ -1,0 +1,12 @@
+"""URLs of the site-wide search, in Dutch."""
+
+from django.urls import path
+
+from search import views
+
+app_name = "search"
+
+urlpatterns = [
+    path("zoeken/", views.search_page, name="search"),
+    path("zoeken/suggesties/", views.suggestions, name="suggestions"),
+]

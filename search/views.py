@@ -1,0 +1,36 @@
+"""The site-wide search page and the as-you-type suggestions."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from search import query
+
+MAX_QUERY_LENGTH = 200
+
+
+def _text(request: HttpRequest) -> str:
+    return " ".join((request.GET.get("q") or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """Results for every kind of object, grouped by kind."""
+    text = _text(request)
+    groups = query.search_everything(text) if text else []
+    return render(
+        request,
+        "search/results.html",
+        {
+            "text": text,
+            "groups": groups,
+            "total": sum(group["total"] for group in groups),
+        },
+    )
+
+
+def suggestions(request: HttpRequest) -> HttpResponse:
+    """A short list of titles starting with what was typed (an htmx fragment)."""
+    text = _text(request)
+    hits = query.suggestions(text) if len(text) >= 2 else []
+    response = render(request, "search/_suggestions.html", {"hits": hits, "text": text})
+    response["Cache-Control"] = "max-age=60"
+    return response
