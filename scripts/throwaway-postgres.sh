@@ -16,13 +16,14 @@
 #
 # Environment:
 #   KENNISSTAD_PG_DIR   the cluster's folder (default: $TMPDIR/kennisstad-postgres-$USER)
-#   KENNISSTAD_PG_PORT  first port to try (default 55432; the next free one is taken)
+#   KENNISSTAD_PG_PORT  first port to try (default 25432, below the ephemeral range that
+#                       outgoing connections use; the next free one is taken)
 #   KENNISSTAD_PG_USER  the OS user that runs the server when started as root
 set -euo pipefail
 export PATH="$PATH:/usr/sbin:/sbin" # runuser and useradd, for root without sbin on PATH
 
 PG_DIR="${KENNISSTAD_PG_DIR:-${TMPDIR:-/tmp}/kennisstad-postgres-$(id -un)}"
-FIRST_PORT="${KENNISSTAD_PG_PORT:-55432}"
+FIRST_PORT="${KENNISSTAD_PG_PORT:-25432}"
 ROLE=kennisstad
 PASSWORD=kennisstad
 DATABASE=kennisstad
@@ -38,12 +39,13 @@ need() {
         die "'$1' is not on PATH; install the PostgreSQL 15 server (Debian: postgresql-15)"
 }
 
-# Run a command as the user that owns the cluster (ourselves unless we are root).
+# Run a command as the user that owns the cluster (ourselves unless we are root), from the
+# cluster's folder, since that user may not be allowed into the current one.
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u "$(cat "$PG_DIR/owner")" -- "$@"
+        (cd "$PG_DIR" && runuser -u "$(cat "$PG_DIR/owner")" -- "$@")
     else
-        "$@"
+        (cd "$PG_DIR" && "$@")
     fi
 }
 
@@ -83,7 +85,7 @@ port_in_use() {
 }
 
 free_port() {
-    local port="$FIRST_PORT"
+    local port="$1"
     while port_in_use "$port"; do
         port=$((port + 1))
         [ "$port" -lt $((FIRST_PORT + 100)) ] || die "no free port in $FIRST_PORT..$port"
@@ -119,8 +121,6 @@ start() {
     local owner port
     owner="$(pick_owner)"
     echo "$owner" >"$PG_DIR/owner"
-    port="$(free_port)"
-    echo "$port" >"$PG_DIR/port"
     chown -R "$owner" "$PG_DIR"
     chmod 700 "$PG_DIR"
     as_owner test -w "$PG_DIR" ||
@@ -130,13 +130,24 @@ start() {
         --encoding=UTF8 --locale=C.UTF-8 --no-sync >"$PG_DIR/initdb.log" 2>&1 ||
         { cat "$PG_DIR/initdb.log" >&2; die "initdb failed"; }
 
-    # Loopback only; durability off because the cluster is thrown away.
-    if ! as_owner pg_ctl -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start -o \
-        "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_DIR/socket $SPEED" \
-        >/dev/null; then
-        cat "$PG_DIR/server.log" >&2
-        die "PostgreSQL did not start"
-    fi
+    # Loopback only; durability off because the cluster is thrown away. Another process may
+    # take the free port before the server binds it: then try the next one.
+    port="$FIRST_PORT"
+    for attempt in 1 2 3 4 5; do
+        port="$(free_port "$port")"
+        echo "$port" >"$PG_DIR/port"
+        rm -f "$PG_DIR/server.log"
+        if as_owner pg_ctl -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start -o \
+            "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$PG_DIR/socket $SPEED" \
+            >"$PG_DIR/pg_ctl.log" 2>&1; then
+            break
+        fi
+        if [ "$attempt" -eq 5 ] || ! grep -q "Address already in use" "$PG_DIR/server.log"; then
+            cat "$PG_DIR/pg_ctl.log" "$PG_DIR/server.log" >&2
+            die "PostgreSQL did not start"
+        fi
+        port=$((port + 1))
+    done
     psql_admin -c "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$PASSWORD'" \
         -c "CREATE DATABASE $DATABASE OWNER $ROLE"
     url
