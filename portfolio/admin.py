@@ -21,7 +21,9 @@ from portfolio.models import (
     Result,
     Theme,
 )
+from portfolio.search_index import projects_of_organisations
 from portfolio.services import Partnership, validate_project_relations
+from search.services import index_objects, remove_objects
 
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -88,6 +90,12 @@ class FlagshipAdmin(admin.ModelAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "is_core_partner", "project_count", "website"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        index_objects(kind="organisation", ids=[obj.pk])
+        index_objects(kind="project", ids=projects_of_organisations([obj.pk]))
+
     list_filter = ["kind", "is_core_partner"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -228,6 +236,20 @@ class ProjectAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ProjectPartnerInline, ResultInline, ProjectLinkInline]
     change_list_template = "admin/portfolio/project/change_list.html"
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        index_objects(kind="project", ids=[form.instance.pk])
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        remove_objects(kind="project", ids=[pk])
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        remove_objects(kind="project", ids=ids)
 
     def get_urls(self):
         return [

@@ -46,6 +46,7 @@ from portfolio.services import (
     get_or_create_organisation,
     validate_project_relations,
 )
+from search.services import index_objects
 
 COLUMNS = (
     "external_id",
@@ -1317,6 +1318,12 @@ def _apply(
             for p in item.partnerships
         ],
     )
+    # The search index follows in the same transaction: new and changed projects, and the
+    # organisations created for them.
+    index_objects(
+        kind="project", ids=[item.project.pk for item in planned if item.action != Action.UNCHANGED]
+    )
+    index_objects(kind="organisation", ids=[organisation.pk for organisation in created.values()])
 
 
 def _delete_relations(model: type[models.Model], replaced: list[PlannedProject]) -> None:

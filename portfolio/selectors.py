@@ -32,7 +32,12 @@ from portfolio.models import (
     Result,
     Theme,
 )
+from search.query import Match, best_match
+from search.terms import ParsedQuery, parse_query
 
+SORTS = ("relevantie", "nieuwste", "titel")
+MAX_QUERY_LENGTH = 200
+PARTNER_FACET_SIZE = 12
 ProjectNeighbourhood = Project.neighbourhoods.through
 ProjectFlagship = Project.flagships.through
 ProjectSecondaryTheme = Project.secondary_themes.through
@@ -145,8 +150,24 @@ class ProjectFilters:
     district: District | None = None
     neighbourhood: Neighbourhood | None = None
     status: str = ""
+    organisation_kind: str = ""
+    start_year: int | None = None
+    text: str = ""
+    query: ParsedQuery | None = None
+    sort: str = ""
     include_citywide: bool = True
     messages: list[str] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return self.query is not None and not self.query.is_empty
+
+    @property
+    def effective_sort(self) -> str:
+        """The chosen order; relevance when there is search text, else newest first."""
+        if self.sort in SORTS and (self.sort != "relevantie" or self.has_text):
+            return self.sort
+        return "relevantie" if self.has_text else "nieuwste"
 
     @property
     def area(self) -> District | Neighbourhood | None:
@@ -167,6 +188,14 @@ class ProjectFilters:
             chips.append(("wijk", _("Wijk of buurt"), self.area.name))
         if self.status:
             chips.append(("status", _("Status"), Project.Status(self.status).label))
+        if self.organisation_kind:
+            chips.append(
+                ("soort", _("Soort partner"), Organisation.Kind(self.organisation_kind).label)
+            )
+        if self.start_year:
+            chips.append(("jaar", _("Startjaar"), str(self.start_year)))
+        if self.text:
+            chips.append(("q", _("Zoekwoorden"), self.text))
         return chips
 
 
@@ -216,6 +245,34 @@ def parse_project_filters(params) -> ProjectFilters:
                 _("“%(value)s” is geen status; kies idee, lopend of afgerond.")
                 % {"value": status[:80]}
             )
+    kind = (params.get("soort") or "").strip()
+    if kind:
+        if kind in Organisation.Kind.values:
+            filters.organisation_kind = kind
+        else:
+            filters.messages.append(
+                _("We kennen geen soort partner “%(value)s”; dat filter is weggelaten.")
+                % {"value": kind[:80]}
+            )
+    year = (params.get("jaar") or "").strip()
+    if year:
+        if year.isdigit() and 1900 <= int(year) <= 2100:
+            filters.start_year = int(year)
+        else:
+            filters.messages.append(
+                _("“%(value)s” is geen jaartal; dat filter is weggelaten.") % {"value": year[:80]}
+            )
+    text = " ".join((params.get("q") or "").split())[:MAX_QUERY_LENGTH]
+    if text:
+        filters.text = text
+        filters.query = parse_query(text)
+        if filters.query.is_empty:
+            filters.messages.append(
+                _("“%(value)s” bevat geen woorden om op te zoeken.") % {"value": text[:80]}
+            )
+    sort = (params.get("sorteer") or "").strip()
+    if sort in SORTS:
+        filters.sort = sort
     filters.include_citywide = params.get("stadsbreed", "1") != "0"
     return filters
 
@@ -229,11 +286,22 @@ def _in_area(filters: ProjectFilters) -> Exists:
     return Exists(links)
 
 
-def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> QuerySet[Project]:
-    """Apply the overview's filters; with an area, local projects come first, then city-wide."""
-    if filters.theme:
+def filter_projects(
+    queryset: QuerySet[Project],
+    filters: ProjectFilters,
+    *,
+    skip: str = "",
+    match: Match | None = None,
+) -> QuerySet[Project]:
+    """Apply the overview's filters (all but the facet `skip`, for that facet's counts).
+
+    With an area, local projects come first, then the city-wide ones.
+    """
+    if match is not None:
+        queryset = match.filter(queryset)
+    if filters.theme and skip != "theme":
         queryset = queryset.filter(primary_theme=filters.theme)
-    if filters.secondary_theme:
+    if filters.secondary_theme and skip != "secondary_theme":
         queryset = queryset.filter(
             Exists(
                 ProjectSecondaryTheme.objects.filter(
@@ -241,13 +309,13 @@ def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> Que
                 )
             )
         )
-    if filters.flagship:
+    if filters.flagship and skip != "flagship":
         queryset = queryset.filter(
             Exists(
                 ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship=filters.flagship)
             )
         )
-    if filters.organisation:
+    if filters.organisation and skip != "organisation":
         queryset = queryset.filter(
             Exists(
                 ProjectPartner.objects.filter(
@@ -255,17 +323,73 @@ def filter_projects(queryset: QuerySet[Project], filters: ProjectFilters) -> Que
                 )
             )
         )
-    if filters.status:
+    if filters.organisation_kind and skip != "organisation_kind":
+        queryset = queryset.filter(
+            Exists(
+                ProjectPartner.objects.filter(
+                    project=OuterRef("pk"), organisation__kind=filters.organisation_kind
+                )
+            )
+        )
+    if filters.status and skip != "status":
         queryset = queryset.filter(status=filters.status)
-    if filters.area:
+    if filters.start_year and skip != "start_year":
+        queryset = queryset.filter(start_date__year=filters.start_year)
+    order = {
+        "titel": ["title", "pk"],
+        "nieuwste": ["-start_date", "title", "pk"],
+    }.get(filters.effective_sort, ["-start_date", "title", "pk"])
+    if filters.area and skip != "area":
         queryset = queryset.annotate(is_local=_in_area(filters))
         if filters.include_citywide:
             queryset = queryset.filter(Q(is_local=True) | Q(is_citywide=True))
-            return queryset.order_by("-is_local", "-start_date", "title", "pk")
+            return queryset.order_by("-is_local", *order)
         queryset = queryset.filter(is_local=True)
     else:
         queryset = queryset.annotate(is_local=Value(True, output_field=BooleanField()))
-    return queryset.order_by("-start_date", "title", "pk")
+    return queryset.order_by(*order)
+
+
+def project_match(filters: ProjectFilters, candidates: QuerySet[Project] | None = None):
+    """How the search text matches projects: all words, or any when all gives nothing."""
+    if not filters.has_text:
+        return None
+    if candidates is None:
+        candidates = filter_projects(published_projects(), filters)
+    return best_match("project", filters.query, candidates)
+
+
+class RankedProjects:
+    """Projects in order of relevance, sliced lazily for the paginator."""
+
+    def __init__(self, match: Match, candidates: QuerySet[Project]) -> None:
+        self.match = match
+        self.candidates = candidates
+
+    def count(self) -> int:
+        return self.match.filter(self.candidates).count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        ids = self.match.ranked_ids(self.candidates, limit=stop - start, offset=start)
+        projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=ids))}
+        return [projects[pk] for pk in ids if pk in projects]
+
+
+def projects_for_search(filters: ProjectFilters):
+    """The overview's results: a queryset, or ranked projects when sorted by relevance."""
+    candidates = filter_projects(published_projects(), filters)
+    match = project_match(filters, candidates)
+    if match is None:
+        return with_card_data(candidates), None
+    if filters.effective_sort == "relevantie":
+        return RankedProjects(match, candidates), match
+    return with_card_data(match.filter(candidates)), match
 
 
 def projects_for_overview(filters: ProjectFilters) -> QuerySet[Project]:
@@ -273,9 +397,9 @@ def projects_for_overview(filters: ProjectFilters) -> QuerySet[Project]:
     return with_card_data(filter_projects(published_projects(), filters))
 
 
-def area_counts(filters: ProjectFilters) -> dict[str, int]:
+def area_counts(filters: ProjectFilters, match: Match | None = None) -> dict[str, int]:
     """With an area filter: how many local and how many city-wide projects match."""
-    queryset = filter_projects(published_projects(), filters)
+    queryset = filter_projects(published_projects(), filters, match=match)
     return queryset.aggregate(
         local=Count("pk", filter=Q(is_local=True)),
         citywide=Count("pk", filter=Q(is_local=False)),
@@ -447,16 +571,188 @@ def districts_with_neighbourhoods() -> QuerySet[District]:
     )
 
 
-def partner_options(selected: Organisation | None = None) -> list[Organisation]:
-    """Organisations offered in the partner filter: the core partners and the chosen one."""
-    options = list(Organisation.objects.filter(is_core_partner=True).order_by("name"))
-    if selected is not None and selected not in options:
-        options.append(selected)
-    return options
+@dataclass(frozen=True)
+class FacetOption:
+    """One value of a facet with its number of projects under the other filters."""
+
+    value: str
+    label: str
+    count: int
+    is_selected: bool = False
 
 
-def area_options() -> QuerySet[District]:
-    """Districts with their neighbourhoods, for the area filter."""
-    return District.objects.prefetch_related(
-        Prefetch("neighbourhoods", queryset=Neighbourhood.objects.only("code", "name", "district"))
-    ).only("code", "name")
+@dataclass
+class Facet:
+    """A facet of the overview: its query parameter, heading and options."""
+
+    parameter: str
+    label: str
+    options: list[FacetOption]
+
+
+def _counts(queryset, field_name: str, counted: str = "pk", distinct: bool = False) -> dict:
+    rows = (
+        queryset.order_by()
+        .values(field_name)
+        .annotate(n=Count(counted, distinct=distinct))
+        .values_list(field_name, "n")
+    )
+    return dict(rows)
+
+
+def project_facets(
+    filters: ProjectFilters, match: Match | None, programme: Programme | None
+) -> list[Facet]:
+    """Every facet with counts under the current filters, each leaving out its own filter.
+
+    All counting happens in the database: one grouped query per facet.
+    """
+
+    def base(skip: str) -> QuerySet[Project]:
+        return filter_projects(published_projects(), filters, skip=skip, match=match).order_by()
+
+    def ids(skip: str) -> QuerySet:
+        return base(skip).values("pk")
+
+    themes = list(Theme.objects.filter(programme=programme)) if programme else []
+    flagships = list(Flagship.objects.filter(programme=programme)) if programme else []
+    facets = []
+
+    counts = _counts(base("theme"), "primary_theme")
+    facets.append(
+        Facet(
+            "thema",
+            _("Thema"),
+            [FacetOption(t.slug, t.name, counts.get(t.pk, 0), filters.theme == t) for t in themes],
+        )
+    )
+    counts = _counts(
+        ProjectSecondaryTheme.objects.filter(project__in=ids("secondary_theme")), "theme"
+    )
+    facets.append(
+        Facet(
+            "ook_thema",
+            _("Raakt ook thema"),
+            [
+                FacetOption(t.slug, t.name, counts.get(t.pk, 0), filters.secondary_theme == t)
+                for t in themes
+            ],
+        )
+    )
+    counts = _counts(ProjectFlagship.objects.filter(project__in=ids("flagship")), "flagship")
+    facets.append(
+        Facet(
+            "vlaggenschip",
+            _("Vlaggenschip"),
+            [
+                FacetOption(f.slug, f.name, counts.get(f.pk, 0), filters.flagship == f)
+                for f in flagships
+            ],
+        )
+    )
+    partner_rows = list(
+        ProjectPartner.objects.filter(project__in=ids("organisation"))
+        .order_by()
+        .values("organisation_id", "organisation__slug", "organisation__name")
+        .annotate(n=Count("project", distinct=True))
+        .order_by("-n", "organisation__name")[:PARTNER_FACET_SIZE]
+    )
+    options = [
+        FacetOption(
+            row["organisation__slug"],
+            row["organisation__name"],
+            row["n"],
+            filters.organisation is not None and filters.organisation.pk == row["organisation_id"],
+        )
+        for row in partner_rows
+    ]
+    if filters.organisation and not any(option.is_selected for option in options):
+        selected_count = (
+            ProjectPartner.objects.filter(
+                project__in=ids("organisation"), organisation=filters.organisation
+            )
+            .values("project")
+            .distinct()
+            .count()
+        )
+        options.append(
+            FacetOption(filters.organisation.slug, filters.organisation.name, selected_count, True)
+        )
+    facets.append(Facet("partner", _("Partner"), options))
+    counts = _counts(
+        ProjectPartner.objects.filter(project__in=ids("organisation_kind")),
+        "organisation__kind",
+        "project",
+        distinct=True,
+    )
+    facets.append(
+        Facet(
+            "soort",
+            _("Soort partner"),
+            [
+                FacetOption(value, label, counts.get(value, 0), filters.organisation_kind == value)
+                for value, label in Organisation.Kind.choices
+            ],
+        )
+    )
+    area_ids = ids("area")
+    district_counts = _counts(
+        ProjectNeighbourhood.objects.filter(project__in=area_ids),
+        "neighbourhood__district",
+        "project",
+        distinct=True,
+    )
+    area_options = []
+    for district in District.objects.order_by("code"):
+        area_options.append(
+            FacetOption(
+                district.code,
+                district.name,
+                district_counts.get(district.pk, 0),
+                filters.district == district,
+            )
+        )
+        if filters.area and (filters.district or filters.neighbourhood.district) == district:
+            neighbourhood_counts = _counts(
+                ProjectNeighbourhood.objects.filter(
+                    project__in=area_ids, neighbourhood__district=district
+                ),
+                "neighbourhood",
+                "project",
+                distinct=True,
+            )
+            area_options.extend(
+                FacetOption(
+                    n.code,
+                    "— " + n.name,
+                    neighbourhood_counts.get(n.pk, 0),
+                    filters.neighbourhood == n,
+                )
+                for n in district.neighbourhoods.all()
+            )
+    facets.append(Facet("wijk", _("Wijk of buurt"), area_options))
+    counts = _counts(base("status"), "status")
+    facets.append(
+        Facet(
+            "status",
+            _("Status"),
+            [
+                FacetOption(
+                    value, str(label).capitalize(), counts.get(value, 0), filters.status == value
+                )
+                for value, label in Project.Status.choices
+            ],
+        )
+    )
+    counts = _counts(base("start_year").filter(start_date__isnull=False), "start_date__year")
+    facets.append(
+        Facet(
+            "jaar",
+            _("Startjaar"),
+            [
+                FacetOption(str(year), str(year), count, filters.start_year == year)
+                for year, count in sorted(counts.items(), reverse=True)
+            ],
+        )
+    )
+    return facets

@@ -21,6 +21,7 @@ from portfolio.models import (
     Result,
     Theme,
 )
+from search.services import index_objects
 
 PROJECT_FIELDS = {
     "title",
@@ -178,6 +179,7 @@ def create_project(
         link = ProjectLink(project=project, label=label, url=url, order=order)
         link.full_clean()
         link.save()
+    index_objects(kind="project", ids=[project.pk])
     return project
 
 
@@ -234,6 +236,7 @@ def update_project(
         neighbourhoods=neighbourhoods,
         partnerships=partnerships,
     )
+    index_objects(kind="project", ids=[project.pk])
     return project
 
 
@@ -243,6 +246,7 @@ def publish_project(*, project: Project) -> Project:
     project.publication = Project.Publication.PUBLISHED
     project.full_clean()
     project.save(update_fields=["publication", "updated_at"])
+    index_objects(kind="project", ids=[project.pk])
     return project
 
 
@@ -285,4 +289,5 @@ def get_or_create_organisation(
     )
     organisation.full_clean()
     organisation.save()
+    index_objects(kind="organisation", ids=[organisation.pk])
     return organisation

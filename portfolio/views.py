@@ -6,11 +6,28 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from portfolio import maps, selectors
-from portfolio.models import District, Flagship, Organisation, Project, Theme
+from portfolio.models import District, Flagship, Organisation, Theme
 
 PREVIEW_SIZE = 12
+FILTER_PARAMETERS = (
+    "thema",
+    "ook_thema",
+    "vlaggenschip",
+    "partner",
+    "soort",
+    "wijk",
+    "status",
+    "jaar",
+    "stadsbreed",
+)
+SORT_LABELS = [
+    ("relevantie", _("Best passend")),
+    ("nieuwste", _("Nieuwste eerst")),
+    ("titel", _("Titel (A–Z)")),
+]
 
 
 def _page(request: HttpRequest, queryset, per_page: int | None = None):
@@ -76,24 +93,69 @@ def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
-    """All published projects, filtered by theme, flagship, partner, area and status."""
+    """Faceted search over the published projects: text, facets with counts, sorting."""
     filters = selectors.parse_project_filters(request.GET)
-    page = _page(request, selectors.projects_for_overview(filters))
+    results, match = selectors.projects_for_search(filters)
+    page = _page(request, results)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
         "filters": filters,
+        "match": match,
         "page": page,
+        "facets": [
+            (
+                facet,
+                [(option, _facet_link(query, facet.parameter, option)) for option in facet.options],
+            )
+            for facet in selectors.project_facets(filters, match, selectors.current_programme())
+        ],
         "chips": [
             (param, label, value, _without(query, param)) for param, label, value in filters.chips()
         ],
-        "statuses": Project.Status.choices,
-        "partner_options": selectors.partner_options(filters.organisation),
-        "area_options": selectors.area_options(),
+        "sorts": [
+            (value, label)
+            for value, label in SORT_LABELS
+            if value != "relevantie" or filters.has_text
+        ],
+        "is_grouped": bool(filters.area) and filters.effective_sort != "relevantie",
+        "hidden_filters": [
+            (name, value)
+            for name, value in query.items()
+            if name in FILTER_PARAMETERS and name not in ("q", "sorteer")
+        ],
+        "citywide_toggle": _citywide_toggle(query, filters.include_citywide),
     }
     if filters.area:
-        context["area_counts"] = selectors.area_counts(filters)
-    return render(request, "portfolio/project_list.html", context)
+        context["area_counts"] = selectors.area_counts(filters, match)
+    template = (
+        "portfolio/_project_search.html"
+        if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
+        else "portfolio/project_list.html"
+    )
+    return render(request, template, context)
+
+
+def _citywide_toggle(query, include_citywide: bool) -> str:
+    """The query string that hides, or shows again, the city-wide projects of an area."""
+    changed = query.copy()
+    if include_citywide:
+        changed["stadsbreed"] = "0"
+    else:
+        changed.pop("stadsbreed", None)
+    return changed.urlencode()
+
+
+def _facet_link(query, param: str, option) -> str:
+    """The query string that chooses `option` of a facet, or drops it when it is chosen."""
+    changed = query.copy()
+    if option.is_selected:
+        changed.pop(param, None)
+    else:
+        changed[param] = option.value
+    if param == "wijk":
+        changed.pop("stadsbreed", None)
+    return changed.urlencode()
 
 
 def _without(query, param: str) -> str:

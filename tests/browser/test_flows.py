@@ -75,8 +75,9 @@ def test_project_overview_filters_by_theme_without_javascript(demo_site, open_pa
     assert 0 < in_theme.count() < published.count(), "the demo data cannot show a theme filter"
 
     page.goto("/projecten/")
-    page.get_by_label("Thema", exact=True).select_option(label=theme.name)
-    page.get_by_role("button", name="Toon projecten").click()
+    page.locator(".facets").get_by_role(
+        "link", name=re.compile(re.escape(theme.name))
+    ).first.click()
     page.wait_for_url(re.compile(rf"/projecten/\?.*thema={theme.slug}"))
 
     cards = page.locator(".project-card")
@@ -99,3 +100,28 @@ def test_healthz_answers_ok(page, live_server):
     response = page.goto("/healthz")
     assert response.status == 200
     assert page.locator("body").inner_text().strip() == "ok"
+
+
+def test_project_search_without_javascript(demo_site, open_page):
+    page = open_page(java_script_enabled=False)
+    page.goto("/projecten/")
+    page.locator("#f-q").fill("schoolpleinen")
+    page.locator(".search-form").get_by_role("button", name="Zoeken").click()
+    page.wait_for_url(re.compile(r"/projecten/\?.*q=schoolpleinen"))
+    titles = page.locator(".project-card h3").all_inner_texts()
+    assert titles and any("schoolplein" in title.lower() for title in titles), titles
+
+
+def test_facets_update_in_place_with_javascript(demo_site, open_page):
+    page = open_page()
+    theme = Theme.objects.get(slug=demo_site.theme_slug)
+    page.goto("/projecten/")
+    page.wait_for_function("() => window.htmx !== undefined")
+    page.evaluate("() => { window.stillHere = true; }")
+    page.locator(".facets").get_by_role(
+        "link", name=re.compile(re.escape(theme.name))
+    ).first.click()
+    page.wait_for_url(re.compile(rf"/projecten/\?.*thema={theme.slug}"))
+    page.wait_for_selector(".chip")
+    assert page.evaluate("() => window.stillHere === true"), "the page reloaded instead of htmx"
+    assert theme.name in page.locator(".chips").inner_text()
