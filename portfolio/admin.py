@@ -96,6 +96,16 @@ class OrganisationAdmin(admin.ModelAdmin):
         index_objects(kind="organisation", ids=[obj.pk])
         index_objects(kind="project", ids=projects_of_organisations([obj.pk]))
 
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        remove_objects(kind="organisation", ids=[pk])
+
+    def delete_queryset(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        remove_objects(kind="organisation", ids=ids)
+
     list_filter = ["kind", "is_core_partner"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}

@@ -147,3 +147,23 @@ def test_admin_import_shows_every_bad_line_and_saves_nothing(office):
     content = response.content.decode()
     assert "Regel 3" in content and "Regel 4" in content
     assert not Project.objects.exists()
+
+
+def test_admin_edits_and_deletes_reach_the_search_index(office):
+    from search.models import SearchDocument
+
+    project = ProjectFactory()
+    organisation = OrganisationFactory(name="Oude Naam")
+    ProjectPartnerFactory(project=project, organisation=organisation)
+    url = reverse("admin:portfolio_organisation_change", args=[organisation.pk])
+    response = office.post(
+        url, {"name": "Stichting Nieuwe Naam", "slug": organisation.slug, "kind": "bedrijf"}
+    )
+    assert response.status_code == 302
+    assert SearchDocument.objects.get(kind="organisation", object_id=organisation.pk).label == (
+        "Stichting Nieuwe Naam"
+    )
+    assert "nieuw" in SearchDocument.objects.get(kind="project", object_id=project.pk).body
+    url = reverse("admin:portfolio_project_delete", args=[project.pk])
+    assert office.post(url, {"post": "yes"}).status_code == 302
+    assert not SearchDocument.objects.filter(kind="project", object_id=project.pk).exists()
