@@ -65,3 +65,26 @@ test-postgres: install
 # 375 and 1280 px go to var/screenshots/.
 screenshots: install
 	$(PY) scripts/screenshots.py --output var/screenshots
+
+# HTTP benchmark (docs/benchmark.md): N generated projects (default 10000, cached under
+# var/bench/), gunicorn with production settings, wrk on loopback; needs `apt-get install wrk`.
+#   make bench                 SQLite        N=100000 make bench     a bigger portfolio
+#   make bench DB=postgres     (= make bench-postgres) a throwaway PostgreSQL, removed afterwards
+# BENCH_ARGS passes options to bench/http_bench.py, e.g. BENCH_ARGS="--duration 5 --repeat 5".
+.PHONY: bench bench-postgres
+bench: install
+ifeq ($(DB),postgres)
+	@$(MAKE) --no-print-directory bench-postgres
+else
+	@set -e; n=$${N:-10000}; url="sqlite:///$(CURDIR)/var/bench/projects-$$n.sqlite3"; \
+	$(PY) bench/generate_projects.py --database-url "$$url" --projects $$n; \
+	$(PY) bench/http_bench.py --database-url "$$url" --label sqlite-$$n $(BENCH_ARGS)
+endif
+
+bench-postgres: install
+	@set -e; n=$${N:-10000}; export KENNISSTAD_PG_DIR="$$(mktemp -d)"; \
+	trap 'scripts/throwaway-postgres.sh stop' EXIT INT TERM; \
+	url="$$(scripts/throwaway-postgres.sh start)"; \
+	echo "PostgreSQL: $$url"; \
+	$(PY) bench/generate_projects.py --database-url "$$url" --projects $$n; \
+	$(PY) bench/http_bench.py --database-url "$$url" --label postgres-$$n $(BENCH_ARGS)
