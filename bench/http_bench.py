@@ -1,6 +1,7 @@
 """HTTP benchmark of the public pages against the production server set-up, driven by wrk.
 
     .venv/bin/python bench/http_bench.py --database-url URL [--duration 10] [--repeat 3]
+    .venv/bin/python bench/http_bench.py --table var/bench/http-….json   (print a saved run)
 
 Collects the static files into a temporary STATIC_ROOT, starts gunicorn (`kennisstad.wsgi`,
 2 sync workers, DEBUG off, whitenoise) on a free loopback port against DATABASE_URL, waits
@@ -314,6 +315,8 @@ def print_table(rows: list[dict], paths: dict[str, str]) -> None:
 
         def cell(key: str, digits: int = 1, row: dict = row) -> str:
             median, low, high = row["median"][key], row["min"][key], row["max"][key]
+            if median < 10:  # slow pages: keep the figures that carry information
+                digits = max(digits, 2 if median < 1 else 1)
             return f"{median:.{digits}f} ({low:.{digits}f}–{high:.{digits}f})"
 
         path = paths[row["name"]]
@@ -329,7 +332,18 @@ def print_table(rows: list[dict], paths: dict[str, str]) -> None:
     )
 
 
+def print_saved(path: Path) -> None:
+    """Print the table of a results file written earlier."""
+    saved = json.loads(path.read_text())
+    print(f"{saved['label']} ({saved['started']}): {saved['database']['projects']} projects")
+    print_table(saved["summary"], saved["urls"])
+    print(f"Machine noise: /healthz spread {saved['healthz_noise_percent']:.1f}% of its median.")
+
+
 def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--table":
+        print_saved(Path(sys.argv[2]))
+        return
     arguments = parse_arguments()
     wrk = require_wrk()
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
