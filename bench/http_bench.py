@@ -162,6 +162,9 @@ def check_page(base: str, path: str) -> tuple[int, int, float]:
             return answer.status, len(body), time.perf_counter() - started
     except urllib.error.HTTPError as error:
         return error.code, len(error.read()), time.perf_counter() - started
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        # No answer at all: typically gunicorn killed the worker at its timeout.
+        return 0, 0, time.perf_counter() - started
 
 
 class Server:
@@ -403,7 +406,9 @@ def main() -> None:
                 status, size, seconds = check_page(base, path)
                 single[name] = {"status": status, "bytes": size, "seconds": seconds}
                 print(f"  {path}: {status}, {size} bytes, first answer {seconds * 1000:.0f} ms")
-                if status != 200:
+                if status == 0:
+                    print(f"  WARNING: {path} gave no answer (worker timeout?); expect errors")
+                elif status != 200:
                     print(f"  WARNING: {path} answers {status}; its load is counted as errors")
             print(f"Warm-up: {arguments.warmup} s per URL …")
             for path in urls.values():
