@@ -9,6 +9,24 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Portfolio")
 
     def ready(self) -> None:
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from kennisstad.caching import bump_content_version
         from portfolio.search_index import register_search_kinds
 
         register_search_kinds()
+
+        # Cached public pages go stale with any change to the portfolio, however it is made
+        # (services, admin, loaders, import). Only cache invalidation happens here.
+        def content_changed(sender, **kwargs):
+            bump_content_version()
+
+        for model in self.get_models():
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
+        for through in (
+            self.get_model("Project").secondary_themes.through,
+            self.get_model("Project").flagships.through,
+            self.get_model("Project").neighbourhoods.through,
+        ):
+            m2m_changed.connect(content_changed, sender=through, dispatch_uid=f"page-m2m-{through}")

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from kennisstad.caching import cached_page
 from portfolio import maps, selectors
 from portfolio.models import District, Flagship, Organisation, Theme
 
@@ -43,6 +44,7 @@ def _programme_or_404() -> object:
     return programme
 
 
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     """The programme: its themes and ambitions, flagships and recent projects."""
     programme = selectors.current_programme()
@@ -61,6 +63,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A theme with its ambition, its projects and the projects of other themes naming it."""
     theme = get_object_or_404(Theme.objects.select_related("programme"), slug=slug)
@@ -78,6 +81,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page
 def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A flagship, how its projects spread over the themes, and its projects."""
     flagship = get_object_or_404(Flagship.objects.select_related("programme"), slug=slug)
@@ -92,6 +96,7 @@ def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page
 def project_list(request: HttpRequest) -> HttpResponse:
     """Faceted search over the published projects: text, facets with counts, sorting."""
     filters = selectors.parse_project_filters(request.GET)
@@ -167,6 +172,7 @@ def _without(query, param: str) -> str:
     return remaining.urlencode()
 
 
+@cached_page
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A whole project with its partners, places, results and related projects."""
     project = selectors.project_for_page(slug)
@@ -179,6 +185,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page
 def organisation_list(request: HttpRequest) -> HttpResponse:
     """The partner organisations, optionally of one kind, with their number of projects."""
     kind = request.GET.get("soort", "")
@@ -199,6 +206,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation and its projects, grouped by its role in them."""
     organisation = get_object_or_404(Organisation, slug=slug)
@@ -212,6 +220,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@cached_page
 def area_list(request: HttpRequest) -> HttpResponse:
     """The city's districts and neighbourhoods, on a map and as a list."""
     districts = list(selectors.districts_with_neighbourhoods())
@@ -222,6 +231,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     """A district or neighbourhood with its own projects and, labelled, the city-wide ones."""
     area = selectors.area_for_page(code)

@@ -128,10 +128,14 @@ def match_sql(kind: str, clauses: list, *, require_all: bool, public_only: bool 
             f"WHERE d.kind = %s AND d.vector @@ q.query{public}"
         )
         return MatchSql(sql, [_tsquery(clauses, require_all=require_all), kind], False)
+    # The full-text match runs first, once; CROSS JOIN keeps SQLite from probing the FTS
+    # index again for every document row (which made a search take seconds).
     sql = (
-        "SELECT d.object_id, bm25(search_fts, 10.0, 4.0, 1.0, 0.0) AS rank "
-        "FROM search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s AND d.kind = %s{public}"
+        "SELECT d.object_id, m.rank FROM ("
+        "SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 0.0) AS rank "
+        "FROM search_fts WHERE search_fts MATCH %s"
+        ") m CROSS JOIN search_searchdocument d ON d.id = m.id "
+        f"WHERE d.kind = %s{public}"
     )
     return MatchSql(sql, [_fts5_query(clauses, require_all=require_all), kind], True)
 
@@ -149,9 +153,10 @@ def prefix_sql(kinds: list[str], words: list[str], limit: int) -> tuple[str, lis
         )
     expression = " AND ".join(_fts5_quote(word) + "*" for word in words)
     return (
-        "SELECT d.kind, d.label, d.url FROM search_fts "
-        "JOIN search_searchdocument d ON d.id = search_fts.rowid "
-        f"WHERE search_fts MATCH %s AND d.kind IN ({placeholders}) AND d.is_public "
+        "SELECT d.kind, d.label, d.url FROM "
+        "(SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s) m "
+        "CROSS JOIN search_searchdocument d ON d.id = m.id "
+        f"WHERE d.kind IN ({placeholders}) AND d.is_public "
         "ORDER BY length(d.label), d.label LIMIT %s",
         ["{label_terms} : (" + expression + ")", *kinds, limit],
     )

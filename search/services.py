@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
+from kennisstad.caching import bump_content_version
 from search import terms
 from search.models import SearchDocument, VocabularyWord
 from search.registry import IndexEntry, get_kind, registered_kinds
@@ -65,6 +66,7 @@ def index_objects(*, kind: str, ids: Iterable[int]) -> int:
     SearchDocument.objects.bulk_create(
         [_document(kind, entry, vocabulary) for entry in entries], batch_size=BATCH_SIZE
     )
+    bump_content_version()
     return len(entries)
 
 
@@ -72,6 +74,7 @@ def index_objects(*, kind: str, ids: Iterable[int]) -> int:
 def remove_objects(*, kind: str, ids: Iterable[int]) -> int:
     """Take these objects of `kind` out of the index."""
     deleted, _ = SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).delete()
+    bump_content_version()
     return deleted
 
 
@@ -111,4 +114,5 @@ def rebuild_index(
                 batch = []
         SearchDocument.objects.bulk_create(batch)
         written[kind] = len(entries)
+    bump_content_version()
     return written

@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from kennisstad.caching import cached_page
 from search import query
 
 MAX_QUERY_LENGTH = 200
@@ -12,6 +13,7 @@ def _text(request: HttpRequest) -> str:
     return " ".join((request.GET.get("q") or "").split())[:MAX_QUERY_LENGTH]
 
 
+@cached_page
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for every kind of object, grouped by kind."""
     text = _text(request)
@@ -27,6 +29,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@cached_page
 def suggestions(request: HttpRequest) -> HttpResponse:
     """A short list of titles starting with what was typed (an htmx fragment)."""
     text = _text(request)

@@ -1,0 +1,86 @@
+"""Whole-page caching of the public pages, invalidated by a content version.
+
+Every write that changes what the public sees bumps the version once its transaction commits;
+each process keeps rendered pages under the version they were made with, so a bump makes
+every cached page stale at once. Processes share the version through the "shared" cache (the
+database), and read it at most once a second, so a change shows everywhere within a second.
+"""
+
+import hashlib
+import threading
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "content-version"
+VERSION_CHECK_SECONDS = 1.0
+
+_local = threading.local()
+_lock = threading.Lock()
+_version: tuple[float, int] = (0.0, 0)
+
+
+def content_version() -> int:
+    """The current content version (read from the shared cache at most once a second)."""
+    global _version
+    now = time.monotonic()
+    with _lock:
+        checked, version = _version
+        if now - checked < VERSION_CHECK_SECONDS:
+            return version
+    version = caches["shared"].get_or_set(VERSION_KEY, 1, timeout=None)
+    with _lock:
+        _version = (now, version)
+    return version
+
+
+def _bump() -> None:
+    global _version
+    shared = caches["shared"]
+    try:
+        shared.incr(VERSION_KEY)
+    except ValueError:
+        shared.set(VERSION_KEY, 2, timeout=None)
+    with _lock:
+        _version = (0.0, 0)
+
+
+def bump_content_version() -> None:
+    """Make every cached page stale once the current transaction commits."""
+    transaction.on_commit(_bump)
+
+
+def cached_page(view):
+    """Serve a public GET page from the per-process cache while the content is unchanged."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or request.method != "GET":
+            return view(request, *args, **kwargs)
+        partial = "1" if request.headers.get("HX-Request") else "0"
+        raw = f"{get_language()}|{partial}|{request.get_full_path()}"
+        key = f"page:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        cache = caches["default"]
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type, status = hit
+            response = HttpResponse(content, content_type=content_type, status=status)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if response.status_code in (200, 404) and not response.cookies:
+            cache.set(
+                key, (response.content, response["Content-Type"], response.status_code), seconds
+            )
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapper
