@@ -700,6 +700,8 @@ def main() -> None:
     started = time.perf_counter()
 
     if not arguments.force and stored_generation() == wanted:
+        # Tables outside the migrations (the database cache) may be new since last time.
+        call_command("createcachetable", verbosity=0)
         print(f"Reusing {arguments.projects} generated projects in {arguments.database_url}.")
         return
     if not database_is_empty():
@@ -721,6 +723,7 @@ def main() -> None:
     ):
         connections.close_all()
         if stored_generation() == wanted:
+            call_command("createcachetable", verbosity=0)
             print(
                 f"Restored {arguments.projects} generated projects from {dump.relative_to(ROOT)}"
                 f" in {time.perf_counter() - started:.1f} s."
@@ -729,6 +732,7 @@ def main() -> None:
         empty_postgres_database()
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("createcachetable", verbosity=0)  # as a deployment does after migrate
     call_command("load_programme", verbosity=0)
     counts = generate(arguments, progress)
     generated = time.perf_counter()

@@ -82,6 +82,11 @@ def parse_arguments() -> argparse.Namespace:
         default=30,
         help="seconds to wait for the backlog after each run before restarting gunicorn",
     )
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="PAGE_CACHE_SECONDS=0: measure the cost of rendering, not of the page cache",
+    )
     parser.add_argument("--query", default=SEARCH_WORD, help="the word of the search URL")
     parser.add_argument("--label", default="", help="name for the JSON file (e.g. sqlite-10000)")
     parser.add_argument(
@@ -167,6 +172,25 @@ def check_page(base: str, path: str) -> tuple[int, int, float]:
         return 0, 0, time.perf_counter() - started
 
 
+def end_orphaned_queries(database_url: str) -> None:
+    """On PostgreSQL, end the queries of killed gunicorn workers.
+
+    A worker killed at its timeout or by a restart leaves its query running in PostgreSQL
+    until it finishes; without this, that work would slow the next URL's measurement.
+    SQLite runs inside the worker process, so its queries die with it.
+    """
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        return
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+            "AND backend_type = 'client backend'"
+        )
+
+
 class Server:
     """The gunicorn process under test, which can be restarted on the same port."""
 
@@ -199,6 +223,7 @@ class Server:
     def restart(self) -> None:
         self.stop()
         self.restarts += 1
+        end_orphaned_queries(self.environment["DATABASE_URL"])
         self.start()
 
     def settle(self, limit: float) -> tuple[float, bool]:
@@ -211,6 +236,7 @@ class Server:
         gunicorn, which keeps the whole run bounded in time.
         """
         started = time.monotonic()
+        timeouts_before = self.log.read_text().count("WORKER TIMEOUT")
         quick = 0
         while quick < 2:
             if time.monotonic() - started > limit:
@@ -224,6 +250,10 @@ class Server:
                 quick = 0
                 continue
             quick = quick + 1 if time.monotonic() - before < 0.05 else 0
+        if self.log.read_text().count("WORKER TIMEOUT") > timeouts_before:
+            # Killed workers may have left queries running in the database.
+            self.restart()
+            return time.monotonic() - started, True
         return time.monotonic() - started, False
 
 
@@ -354,6 +384,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kennisstad-bench-") as temporary:
         static_root = Path(temporary) / "static"
         environment = server_environment(arguments.database_url, static_root)
+        if arguments.no_page_cache:
+            environment["PAGE_CACHE_SECONDS"] = "0"
         facts = json.loads(
             run_checked([str(PYTHON), "-c", FACTS_CODE], environment, "Reading the database")
         )
@@ -399,7 +431,8 @@ def main() -> None:
                 f"gunicorn ({arguments.workers} workers) on {base}, {facts['vendor']}, "
                 f"{facts['projects']} published projects; wrk -t{arguments.threads} "
                 f"-c{arguments.connections}, {arguments.duration} s per URL, "
-                f"{arguments.repeat} rounds"
+                f"{arguments.repeat} rounds, page cache "
+                + ("off" if arguments.no_page_cache else "as configured")
             )
             single = {}
             for name, path in urls.items():
@@ -463,7 +496,11 @@ def main() -> None:
                     key: getattr(arguments, key)
                     for key in ("duration", "repeat", "warmup", "connections", "threads")
                 }
-                | {"workers": arguments.workers, "cpus": os.cpu_count()},
+                | {
+                    "workers": arguments.workers,
+                    "cpus": os.cpu_count(),
+                    "page_cache": not arguments.no_page_cache,
+                },
                 "urls": urls,
                 "first_answers": single,
                 "summary": rows,
