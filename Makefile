@@ -21,6 +21,7 @@ migrate: install
 data: migrate
 	$(PY) manage.py load_programme
 	$(PY) manage.py load_demo
+	$(PY) manage.py rebuild_search_index --no-progress
 
 run: data
 	$(PY) manage.py runserver $(HOST):$(PORT)
