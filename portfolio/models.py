@@ -313,6 +313,7 @@ class Project(models.Model):
         indexes = [
             models.Index(fields=["publication", "-start_date"], name="project_pub_start_idx"),
             models.Index(fields=["publication", "status"], name="project_pub_status_idx"),
+            models.Index(fields=["publication", "-created_at"], name="project_pub_created_idx"),
         ]
 
     def __str__(self) -> str:

@@ -84,40 +84,67 @@ def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
 
 def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
     """Add what a project card shows, in a fixed number of queries whatever the page size."""
-    return queryset.select_related("primary_theme").prefetch_related(
-        Prefetch(
-            "partners",
-            queryset=ProjectPartner.objects.filter(role=ProjectPartner.Role.LEAD).select_related(
-                "organisation"
+    return (
+        queryset.defer("description")
+        .select_related("primary_theme")
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                queryset=ProjectPartner.objects.filter(
+                    role=ProjectPartner.Role.LEAD
+                ).select_related("organisation"),
+                to_attr="lead_partners",
             ),
-            to_attr="lead_partners",
-        ),
-        "flagships",
-    )
-
-
-def themes_for_programme(programme: Programme) -> QuerySet[Theme]:
-    """The programme's themes with their counts of published primary and secondary projects."""
-    published = published_projects()
-    return Theme.objects.filter(programme=programme).annotate(
-        project_count=_published_count(published, "primary_theme"),
-        secondary_count=_published_count(
-            ProjectSecondaryTheme.objects.filter(
-                project__publication=Project.Publication.PUBLISHED
-            ),
-            "theme",
-        ),
-    )
-
-
-def flagships_for_programme(programme: Programme) -> QuerySet[Flagship]:
-    """The programme's flagships with their counts of published projects."""
-    return Flagship.objects.filter(programme=programme).annotate(
-        project_count=_published_count(
-            ProjectFlagship.objects.filter(project__publication=Project.Publication.PUBLISHED),
-            "flagship",
+            "flagships",
         )
     )
+
+
+def _counts(queryset, field_name: str, counted: str = "pk", distinct: bool = False) -> dict:
+    rows = (
+        queryset.order_by()
+        .values(field_name)
+        .annotate(n=Count(counted, distinct=distinct))
+        .values_list(field_name, "n")
+    )
+    return dict(rows)
+
+
+def themes_for_programme(programme: Programme) -> list[Theme]:
+    """The programme's themes with their counts of published primary and secondary projects.
+
+    Counted with one grouped query each (a correlated count per theme scanned every project
+    once per theme).
+    """
+    published = Project.Publication.PUBLISHED
+    primary = _counts(published_projects().filter(programme=programme), "primary_theme")
+    secondary = _counts(
+        ProjectSecondaryTheme.objects.filter(
+            project__publication=published, project__programme=programme
+        ),
+        "theme",
+        "project",
+    )
+    themes = list(Theme.objects.filter(programme=programme))
+    for theme in themes:
+        theme.project_count = primary.get(theme.pk, 0)
+        theme.secondary_count = secondary.get(theme.pk, 0)
+    return themes
+
+
+def flagships_for_programme(programme: Programme) -> list[Flagship]:
+    """The programme's flagships with their counts of published projects."""
+    counts = _counts(
+        ProjectFlagship.objects.filter(
+            project__publication=Project.Publication.PUBLISHED, project__programme=programme
+        ),
+        "flagship",
+        "project",
+    )
+    flagships = list(Flagship.objects.filter(programme=programme))
+    for flagship in flagships:
+        flagship.project_count = counts.get(flagship.pk, 0)
+    return flagships
 
 
 def recent_projects(programme: Programme, *, limit: int = 6) -> list[Project]:
@@ -588,16 +615,6 @@ class Facet:
     parameter: str
     label: str
     options: list[FacetOption]
-
-
-def _counts(queryset, field_name: str, counted: str = "pk", distinct: bool = False) -> dict:
-    rows = (
-        queryset.order_by()
-        .values(field_name)
-        .annotate(n=Count(counted, distinct=distinct))
-        .values_list(field_name, "n")
-    )
-    return dict(rows)
 
 
 def project_facets(
