@@ -157,13 +157,18 @@ def recent_projects(programme: Programme, *, limit: int = 6) -> list[Project]:
 
 
 def programme_figures(programme: Programme) -> dict[str, int]:
-    """Headline numbers of the programme: projects, partners, neighbourhoods reached."""
+    """Headline numbers of the programme: projects, running projects, partners."""
     published = published_projects().filter(programme=programme)
-    return published.aggregate(
-        projects=Count("pk", distinct=True),
-        running=Count("pk", filter=Q(status=Project.Status.RUNNING), distinct=True),
-        partners=Count("partners__organisation", distinct=True),
+    figures = published.aggregate(
+        projects=Count("pk"), running=Count("pk", filter=Q(status=Project.Status.RUNNING))
     )
+    figures["partners"] = (
+        ProjectPartner.objects.filter(project__in=published.values("pk"))
+        .values("organisation")
+        .distinct()
+        .count()
+    )
+    return figures
 
 
 @dataclass
