@@ -5,7 +5,8 @@ from django.db import migrations
 
 
 def create_cache_table(apps, schema_editor):
-    call_command("createcachetable", "shared", database=schema_editor.connection.alias)
+    # Without arguments: a positional argument would be taken as a table name, not an alias.
+    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 
 def drop_cache_table(apps, schema_editor):

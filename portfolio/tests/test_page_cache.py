@@ -44,3 +44,25 @@ def test_languages_and_queries_are_cached_apart(client, page_cache):
     assert client.get("/en/projecten/")["X-Page-Cache"] == "miss"
     assert client.get("/projecten/?status=lopend")["X-Page-Cache"] == "miss"
     assert client.get("/en/projecten/")["X-Page-Cache"] == "hit"
+
+
+def test_migrate_alone_creates_the_shared_cache_table(tmp_path):
+    """The test runner makes cache tables itself; a real `migrate` must make it too."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    database = tmp_path / "fresh.sqlite3"
+    environment = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "-v0"],
+        cwd=root,
+        env=environment,
+        check=True,
+    )
+    tables = {row[0] for row in sqlite3.connect(database).execute("SELECT name FROM sqlite_master")}
+    assert "kennisstad_cache" in tables
+    assert "shared" not in tables
