@@ -64,24 +64,6 @@ EXTRA_ORGANISATIONS = [
     "Scholengroep Leiden",
 ]
 ROLES = ["kennispartner", "financier", "onderwijspartner", "adviseur", "partner"]
-COLUMNS = [
-    "external_id",
-    "title",
-    "summary",
-    "description",
-    "theme",
-    "secondary_themes",
-    "flagships",
-    "lead_organisation",
-    "partners",
-    "neighbourhoods",
-    "status",
-    "start_date",
-    "end_date",
-    "website",
-    "latitude",
-    "longitude",
-]
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -156,6 +138,8 @@ def generate_rows(count: int, *, seed: int, edited: bool = False) -> list[dict[s
 
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
     with path.open("w", encoding="utf-8", newline="") as file:
+        from portfolio.importing import COLUMNS
+
         writer = csv.DictWriter(file, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(rows)
