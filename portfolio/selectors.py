@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     Count,
     Exists,
     IntegerField,
@@ -18,7 +19,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext as _
 
 from portfolio.models import (
@@ -766,7 +767,14 @@ def project_facets(
             ],
         )
     )
-    counts = _counts(base("start_year").filter(start_date__isnull=False), "start_date__year")
+    # The year as the first four characters of the date: SQLite's year extraction is a Python
+    # function called per row, which made this the slowest facet.
+    years = (
+        base("start_year")
+        .filter(start_date__isnull=False)
+        .annotate(start_year=Substr(Cast("start_date", CharField()), 1, 4))
+    )
+    counts = {int(year): n for year, n in _counts(years, "start_year").items()}
     facets.append(
         Facet(
             "jaar",

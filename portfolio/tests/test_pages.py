@@ -341,3 +341,13 @@ def test_project_page_lists_the_lead_first(client, city):
     response = client.get(project.get_absolute_url())
     names = [p.organisation.name for p in response.context["project"].partners.all()]
     assert names == ["Zuid Trekt", "Aardig Advies", "Bouw"]
+
+
+def test_start_year_facet_counts_and_filters(client, city):
+    make_projects(city, 10)  # start years 2020..2024, two projects each
+    response = client.get("/projecten/")
+    facets = {facet.parameter: options for facet, options in response.context["facets"]}
+    years = {option.value: option.count for option, _link in facets["jaar"]}
+    assert years == {"2024": 2, "2023": 2, "2022": 2, "2021": 2, "2020": 2}
+    response = client.get("/projecten/", {"jaar": "2022"})
+    assert {p.start_date.year for p in response.context["page"].object_list} == {2022}
