@@ -622,6 +622,10 @@ class Facet:
     label: str
     options: list[FacetOption]
 
+    @property
+    def has_selection(self) -> bool:
+        return any(option.is_selected for option in self.options)
+
 
 def project_facets(
     filters: ProjectFilters, match: Match | None, programme: Programme | None
