@@ -63,7 +63,9 @@ def cached_page(view):
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or request.method != "GET":
             return view(request, *args, **kwargs)
-        partial = "1" if request.headers.get("HX-Request") else "0"
+        # htmx asks for a fragment (HX-Request) or, following a boosted link, the whole page.
+        is_fragment = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
+        partial = "1" if is_fragment else "0"
         raw = f"{get_language()}|{partial}|{request.get_full_path()}"
         key = f"page:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
         cache = caches["default"]

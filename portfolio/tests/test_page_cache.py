@@ -66,3 +66,15 @@ def test_migrate_alone_creates_the_shared_cache_table(tmp_path):
     tables = {row[0] for row in sqlite3.connect(database).execute("SELECT name FROM sqlite_master")}
     assert "kennisstad_cache" in tables
     assert "shared" not in tables
+
+
+def test_htmx_fragments_and_whole_pages_are_cached_apart(client, page_cache):
+    ProjectFactory()
+    whole = client.get("/projecten/")
+    fragment = client.get("/projecten/", headers={"HX-Request": "true"})
+    boosted = client.get("/projecten/", headers={"HX-Request": "true", "HX-Boosted": "true"})
+    assert b"<html" in whole.content
+    assert b"<html" not in fragment.content
+    assert fragment["X-Page-Cache"] == "miss"
+    assert b"<html" in boosted.content
+    assert boosted["X-Page-Cache"] == "hit"
