@@ -277,7 +277,7 @@ class Project(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=models.F("start_date")),
                 name="project_end_not_before_start",
-                violation_error_message=_("De einddatum ligt voor de startdatum."),
+                violation_error_message=_("De einddatum ligt vóór de startdatum."),
             ),
             models.CheckConstraint(
                 condition=~Q(publication="gepubliceerd") | (~Q(title="") & ~Q(summary="")),
@@ -329,7 +329,7 @@ class Project(models.Model):
     def clean(self) -> None:
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("De einddatum ligt voor de startdatum.")
+            errors["end_date"] = _("De einddatum ligt vóór de startdatum.")
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _(
                 "Geef zowel een breedte- als een lengtegraad op, of geen van beide."

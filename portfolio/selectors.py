@@ -212,7 +212,7 @@ class ProjectFilters:
         if self.theme:
             chips.append(("thema", _("Thema"), self.theme.name))
         if self.secondary_theme:
-            chips.append(("ook_thema", _("Ook van belang voor"), self.secondary_theme.name))
+            chips.append(("ook_thema", _("Raakt ook thema"), self.secondary_theme.name))
         if self.flagship:
             chips.append(("vlaggenschip", _("Vlaggenschip"), self.flagship.name))
         if self.organisation:
