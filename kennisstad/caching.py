@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
 VERSION_CHECK_SECONDS = 1.0
+CACHED_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language")
 
 _local = threading.local()
 _lock = threading.Lock()
@@ -55,6 +56,17 @@ def bump_content_version() -> None:
     transaction.on_commit(_bump)
 
 
+def is_htmx_fragment(request: HttpRequest) -> bool:
+    """Whether htmx asks for just a fragment: not for a boosted link, nor a history restore,
+    which both swap in a whole page."""
+    headers = request.headers
+    return bool(
+        headers.get("HX-Request")
+        and not headers.get("HX-Boosted")
+        and not headers.get("HX-History-Restore-Request")
+    )
+
+
 def cached_page(view):
     """Serve a public GET page from the per-process cache while the content is unchanged."""
 
@@ -63,25 +75,22 @@ def cached_page(view):
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or request.method != "GET":
             return view(request, *args, **kwargs)
-        # htmx asks for a fragment (HX-Request) or, following a boosted link, the whole page.
-        is_fragment = request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
-        partial = "1" if is_fragment else "0"
+        partial = "1" if is_htmx_fragment(request) else "0"
         raw = f"{get_language()}|{partial}|{request.get_full_path()}"
         key = f"page:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
         cache = caches["default"]
         hit = cache.get(key)
         if hit is not None:
-            content, content_type, status = hit
-            response = HttpResponse(content, content_type=content_type, status=status)
+            content, status, headers = hit
+            response = HttpResponse(content, status=status, headers=headers)
             response["X-Page-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response.render()
         if response.status_code in (200, 404) and not response.cookies:
-            cache.set(
-                key, (response.content, response["Content-Type"], response.status_code), seconds
-            )
+            headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, response.status_code, headers), seconds)
         response["X-Page-Cache"] = "miss"
         return response
 

@@ -6,9 +6,10 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
-from kennisstad.caching import cached_page
+from kennisstad.caching import cached_page, is_htmx_fragment
 from portfolio import maps, selectors
 from portfolio.models import District, Flagship, Organisation, Theme
 
@@ -135,10 +136,12 @@ def project_list(request: HttpRequest) -> HttpResponse:
         context["area_counts"] = selectors.area_counts(filters, match)
     template = (
         "portfolio/_project_search.html"
-        if request.headers.get("HX-Request") and not request.headers.get("HX-Boosted")
+        if is_htmx_fragment(request)
         else "portfolio/project_list.html"
     )
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request", "HX-Boosted", "HX-History-Restore-Request"])
+    return response
 
 
 def _citywide_toggle(query, include_citywide: bool) -> str:

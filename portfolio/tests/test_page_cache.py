@@ -78,3 +78,16 @@ def test_htmx_fragments_and_whole_pages_are_cached_apart(client, page_cache):
     assert fragment["X-Page-Cache"] == "miss"
     assert b"<html" in boosted.content
     assert boosted["X-Page-Cache"] == "hit"
+
+
+def test_history_restore_gets_the_whole_page_and_hits_keep_headers(client, page_cache):
+    ProjectFactory()
+    restore = client.get(
+        "/projecten/", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
+    assert b"<html" in restore.content
+    assert "HX-Request" in restore["Vary"]
+    client.get("/zoeken/suggesties/", {"q": "pro"})
+    hit = client.get("/zoeken/suggesties/", {"q": "pro"})
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Cache-Control"] == "max-age=60"
