@@ -15,6 +15,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("beheer/admin/", admin.site.urls),
+    path("beheer/", include("accounts.urls")),
     path("", include("portfolio.urls")),
     path("", include("search.urls")),
     prefix_default_language=False,
