@@ -10,6 +10,8 @@ Views, forms, the admin and the API ask here; nothing re-implements a permission
 - The programme office (and a superuser) may do everything. Anyone else may do an action
   only when its rule says so; an anonymous or inactive user may do nothing here (public
   pages do not go through the policy, they show published content only).
+- A rule is called with ``obj=None`` to ask whether the user may do the action at all (to
+  show a menu entry, or a list that ``visible`` then narrows).
 - An unknown action is a programming error and raises ``LookupError``, so a typo never
   silently denies or allows.
 """

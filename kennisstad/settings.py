@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portfolio.context_processors.programme",
+                "accounts.context_processors.workspace",
             ],
             "libraries": {"site": "kennisstad.templatetags"},
         },
@@ -138,6 +139,9 @@ TASKS = {
         }[TASKS_BACKEND],
     }
 }
+
+# Behind a reverse proxy that sets X-Forwarded-For, rate limits count per real client.
+USE_X_FORWARDED_FOR = env_bool("USE_X_FORWARDED_FOR", False)
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/beheer/"

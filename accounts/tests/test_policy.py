@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
 
 @policy.rule("test.edit-organisation-note")
 def _edit_note(actor, organisation):
-    return organisation is not None and organisation.pk in actor.organisation_ids(
-        Role.PARTNER_EDITOR
-    )
+    editable = actor.organisation_ids(Role.PARTNER_EDITOR)
+    if organisation is None:  # "may this user do it at all?"
+        return bool(editable)
+    return organisation.pk in editable
 
 
 @policy.scope("test.edit-organisation-note")
@@ -127,3 +128,15 @@ def test_view_decorator_redirects_anonymous_and_forbids_others(organisations):
     assert view(request, pk=own.pk).content == b"Eerste"
     with pytest.raises(PermissionDenied):
         view(request, pk=other.pk)
+
+
+def test_workspace_menu_shows_only_what_the_user_may_open(organisations):
+    from accounts import workspace
+
+    workspace.register(
+        workspace.MenuEntry("Notities", "accounts:login", "test.edit-organisation-note")
+    )
+    editor = make_user("editor", (Role.PARTNER_EDITOR, organisations[0]))
+    stranger = make_user("stranger")
+    assert [e["label"] for e in workspace.menu_for(editor)] == ["Notities"]
+    assert workspace.menu_for(stranger) == []
