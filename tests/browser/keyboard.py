@@ -41,6 +41,13 @@ FOCUS_PROBE = """() => {
             || (style.boxShadow !== "none" && style.boxShadow !== ""),
         inViewport: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
             && box.top < window.innerHeight && box.left < window.innerWidth,
+        // Something else (a pop-up, a sticky bar) drawn over the middle of the focused element.
+        obscured: (() => {
+            const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
+            const y = Math.min(Math.max(box.top + box.height / 2, 0), window.innerHeight - 1);
+            const top = document.elementFromPoint(x, y);
+            return top !== null && !element.contains(top) && !top.contains(element);
+        })(),
     };
 }"""
 

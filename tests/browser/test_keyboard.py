@@ -60,6 +60,8 @@ def test_tab_walks_the_whole_page_in_order_with_visible_focus(
     assert not hidden, f"no visible focus indicator (outline or ring) on {path}: {hidden}"
     off_screen = [walk.describe(stop) for stop in walk.stops if not stop["inViewport"]]
     assert not off_screen, f"focused but not on screen on {path}: {off_screen}"
+    covered = [walk.describe(stop) for stop in walk.stops if stop["obscured"]]
+    assert not covered, f"focused but covered by something else on {path}: {covered}"
     elsewhere = [walk.describe(stop) for stop in walk.stops if stop["region"] == "elsewhere"]
     assert not elsewhere, f"focus stops outside header, menu, main and footer: {elsewhere}"
 
@@ -122,9 +124,22 @@ def test_header_search_by_keyboard(demo_site, open_page, javascript):
             f"Tab after the button does not reach the suggestions: {suggestion}"
         )
         assert suggestion["focusIndicator"] and suggestion["inViewport"]
-        page.keyboard.press("Shift+Tab")
-        page.keyboard.press("Shift+Tab")
+        # Leaving the search box and its suggestions: they must not cover what comes next.
+        tab_until(page, lambda stop: stop["region"] == "nav", limit=20)
+        for _ in range(6):
+            leaving = focused(page)
+            assert not leaving["obscured"], f"the suggestions cover the focused {leaving}"
+            page.keyboard.press("Tab")
+        tab_until(page, lambda stop: stop["id"] == "site-q", limit=20, key="Shift+Tab")
+        page.keyboard.press("End")
+        page.keyboard.type(" ")
+        page.keyboard.press("Backspace")
+        page.wait_for_selector("#site-suggestions a")
+        page.keyboard.press("Escape")
+        assert page.locator("#site-suggestions a").count() == 0, "Escape leaves suggestions open"
         assert focused(page)["id"] == "site-q"
+        if not page.locator("#site-q").input_value():  # Escape also empties a search box
+            page.keyboard.type("school")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/zoeken/\?q=school"))
     assert page.locator(".hit").count() > 0, "the search by keyboard found nothing"
