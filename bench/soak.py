@@ -354,7 +354,7 @@ def main() -> None:
 
     rows = summarise(results["requests"])
     overall = rows[-1]
-    failed = len(results["failures"])
+    failed = results["failed"]
     print()
     print(
         f"{overall['requests']} requests by {arguments.users} visitors in {elapsed:.0f} s "

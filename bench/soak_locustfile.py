@@ -131,7 +131,8 @@ PROJECT_LINK = re.compile(r'href="(/(?:en/)?projecten/[^/"?#]+/)"')
 # What the simulated users saw, written to SOAK_RESULTS_FILE when locust stops.
 RESULTS: dict = {
     "requests": defaultdict(list),  # kind -> [[milliseconds, status], …]
-    "failures": [],
+    "failed": 0,
+    "failures": [],  # the first 500, with their reasons
     "accepted_questions": [],
     "rejected_as_expected": 0,
     "ask_unavailable": 0,
@@ -144,6 +145,7 @@ USER_NUMBERS = count(1)
 def record_request(name, response_time, response, exception, **_):
     status = getattr(response, "status_code", 0) or 0
     RESULTS["requests"][name].append([round(response_time, 2), status])
+    RESULTS["failed"] += exception is not None
     if exception is not None and len(RESULTS["failures"]) < 500:
         url = getattr(response, "url", "") or ""
         RESULTS["failures"].append(
@@ -362,7 +364,7 @@ class Visitor(HttpUser):
             "csrfmiddlewaretoken": form.inputs.get("csrfmiddlewaretoken", ""),
             "form_started": form.inputs["form_started"],
             "website": "",
-            "title": f"{marker} Wat weten we over {noun} in onze buurt?",
+            "title": f"{marker} Vraag over {noun} in de buurt",
             "description": (
                 f"In onze buurt merken we veel van {noun}. "
                 f"Kunnen studenten uitzoeken wat er {self.rng.choice(AUDIENCES)} mogelijk is? "
