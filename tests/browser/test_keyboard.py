@@ -15,16 +15,18 @@ from tests.browser.pages import DESKTOP, PHONE, page_path
 pytestmark = pytest.mark.browser
 
 WALKED = [
-    ("home", True),
-    ("home", False),
-    ("projects", True),
-    ("projects", False),
-    ("projects-filtered", True),
-    ("project", True),
-    ("theme", True),
-    ("areas", True),
-    ("neighbourhood", False),
-    ("search", True),
+    ("home", True, DESKTOP),
+    ("home", False, DESKTOP),
+    ("home", True, PHONE),
+    ("projects", True, DESKTOP),
+    ("projects", False, DESKTOP),
+    ("projects", True, PHONE),
+    ("projects-filtered", True, DESKTOP),
+    ("project", True, DESKTOP),
+    ("theme", True, DESKTOP),
+    ("areas", True, DESKTOP),
+    ("neighbourhood", False, DESKTOP),
+    ("search", True, DESKTOP),
 ]
 
 
@@ -35,14 +37,17 @@ def path_of(site, page_type: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("page_type", "javascript"),
+    ("page_type", "javascript", "viewport"),
     WALKED,
-    ids=[f"{name}-{'js' if js else 'no-js'}" for name, js in WALKED],
+    ids=[
+        f"{name}-{'js' if js else 'no-js'}-{'phone' if size == PHONE else 'desktop'}"
+        for name, js, size in WALKED
+    ],
 )
 def test_tab_walks_the_whole_page_in_order_with_visible_focus(
-    demo_site, open_page, page_type, javascript
+    demo_site, open_page, page_type, javascript, viewport
 ):
-    page = open_page(java_script_enabled=javascript)
+    page = open_page(java_script_enabled=javascript, viewport=viewport)
     path = path_of(demo_site, page_type)
     page.goto(path)
     walk = walk_with_tab(page, path)
