@@ -46,7 +46,10 @@ FOCUS_PROBE = """() => {
             const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
             const y = Math.min(Math.max(box.top + box.height / 2, 0), window.innerHeight - 1);
             const top = document.elementFromPoint(x, y);
-            return top !== null && !element.contains(top) && !top.contains(element);
+            // A shape on a map is not a box: the middle of its box may be the next shape.
+            const map = element.closest("svg");
+            return top !== null && !element.contains(top) && !top.contains(element)
+                && !(map !== null && map.contains(top));
         })(),
     };
 }"""
