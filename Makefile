@@ -89,3 +89,24 @@ bench-postgres: install
 	echo "PostgreSQL: $$url"; \
 	$(PY) bench/generate_projects.py --database-url "$$url" --projects $$n; \
 	$(PY) bench/http_bench.py --database-url "$$url" --label postgres-$$n $(BENCH_ARGS)
+
+# Soak test (docs/testing.md), not part of `make test`: gunicorn with production settings for
+# SOAK_SECONDS (300) under SOAK_USERS (32) simulated visitors (locust, loopback only) who
+# browse, search and ask questions; fails on any 5xx, failed request or lost question.
+#   make soak                  SQLite (a copy of the benchmark's N generated projects)
+#   make soak DB=postgres      a throwaway PostgreSQL, removed afterwards
+# SOAK_ARGS passes options to bench/soak.py, e.g. SOAK_ARGS="--workers 3".
+.PHONY: soak
+soak: install
+ifeq ($(DB),postgres)
+	@set -e; n=$${N:-10000}; export KENNISSTAD_PG_DIR="$$(mktemp -d)"; \
+	trap 'scripts/throwaway-postgres.sh stop' EXIT INT TERM; \
+	url="$$(scripts/throwaway-postgres.sh start)"; \
+	echo "PostgreSQL: $$url"; \
+	$(PY) bench/generate_projects.py --database-url "$$url" --projects $$n; \
+	$(PY) bench/soak.py --database-url "$$url" --label postgres-$$n $(SOAK_ARGS)
+else
+	@set -e; n=$${N:-10000}; url="sqlite:///$(CURDIR)/var/bench/projects-$$n.sqlite3"; \
+	$(PY) bench/generate_projects.py --database-url "$$url" --projects $$n; \
+	$(PY) bench/soak.py --database-url "$$url" --label sqlite-$$n $(SOAK_ARGS)
+endif

@@ -142,6 +142,28 @@ def run_checked(command: list[str], environment: dict, what: str) -> str:
     return done.stdout
 
 
+def collect_static(environment: dict) -> None:
+    """Collect the static files into the environment's STATIC_ROOT, as a deployment does."""
+    run_checked(
+        [str(PYTHON), "manage.py", "collectstatic", "--no-input", "-v0"],
+        environment,
+        "collectstatic",
+    )
+
+
+def gunicorn_command(port: int, workers: int, timeout: int, log: Path) -> list[str]:
+    """The production server on 127.0.0.1:`port`, logging errors to `log`."""
+    return [
+        str(GUNICORN),
+        "kennisstad.wsgi",
+        f"--workers={workers}",
+        f"--bind=127.0.0.1:{port}",
+        f"--error-logfile={log}",
+        # gunicorn's default: a request running longer gets its worker killed.
+        f"--timeout={timeout}",
+    ]
+
+
 def wait_for_health(base: str, server: subprocess.Popen, log: Path, limit: float = 60) -> None:
     """Poll /healthz until it answers 200; exit if the server dies or takes too long."""
     deadline = time.monotonic() + limit
@@ -391,23 +413,11 @@ def main() -> None:
         )
         if not facts["projects"]:
             sys.exit("The database holds no published projects; run bench/generate_projects.py")
-        run_checked(
-            [str(PYTHON), "manage.py", "collectstatic", "--no-input", "-v0"],
-            environment,
-            "collectstatic",
-        )
+        collect_static(environment)
         port = free_loopback_port()
         base = f"http://127.0.0.1:{port}"
         log = Path(temporary) / "gunicorn.log"
-        command = [
-            str(GUNICORN),
-            "kennisstad.wsgi",
-            f"--workers={arguments.workers}",
-            f"--bind=127.0.0.1:{port}",
-            f"--error-logfile={log}",
-            # gunicorn's default: a request running longer gets its worker killed.
-            f"--timeout={arguments.timeout}",
-        ]
+        command = gunicorn_command(port, arguments.workers, arguments.timeout, log)
         urls = {
             "healthz": "/healthz",
             "home": "/",
