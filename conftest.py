@@ -10,6 +10,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Pages are rendered anew in tests; test_caching turns the page cache on where it tests it.
     settings.PAGE_CACHE_SECONDS = 0
+    # Likewise the per-process cache of computed results (test_page_cache turns it on).
+    settings.CONTENT_CACHE_ENTRIES = 0
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

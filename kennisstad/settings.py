@@ -120,6 +120,9 @@ CACHES = {
 }
 # How long a rendered public page may be served from the cache (0 turns page caching off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# How many computed results (the project index, search matches) a process keeps for the
+# current content version (kennisstad.caching.ContentCache); 0 turns that cache off.
+CONTENT_CACHE_ENTRIES = int(os.environ.get("CONTENT_CACHE_ENTRIES", "256"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

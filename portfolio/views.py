@@ -101,8 +101,9 @@ def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def project_list(request: HttpRequest) -> HttpResponse:
     """Faceted search over the published projects: text, facets with counts, sorting."""
     filters = selectors.parse_project_filters(request.GET)
-    results, match = selectors.projects_for_search(filters)
-    page = _page(request, results)
+    search = selectors.ProjectSearch(filters)
+    match = search.match
+    page = _page(request, search.results())
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -114,7 +115,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
                 facet,
                 [(option, _facet_link(query, facet.parameter, option)) for option in facet.options],
             )
-            for facet in selectors.project_facets(filters, match, selectors.current_programme())
+            for facet in selectors.project_facets(search, selectors.current_programme())
         ],
         "chips": [
             (param, label, value, _without(query, param)) for param, label, value in filters.chips()
@@ -133,7 +134,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "citywide_toggle": _citywide_toggle(query, filters.include_citywide),
     }
     if filters.area:
-        context["area_counts"] = selectors.area_counts(filters, match)
+        context["area_counts"] = search.area_counts()
     template = (
         "portfolio/_project_search.html"
         if is_htmx_fragment(request)
