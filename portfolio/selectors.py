@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from kennisstad.caching import content_cache
 from portfolio.models import (
     District,
     Flagship,
@@ -54,8 +55,37 @@ ProjectSecondaryTheme = Project.secondary_themes.through
 
 def current_programme() -> Programme | None:
     """The programme this site shows: the configured one, else the first there is."""
-    programme = Programme.objects.filter(slug=settings.KENNISSTAD_PROGRAMME).first()
-    return programme or Programme.objects.order_by("pk").first()
+
+    def find() -> Programme | None:
+        programme = Programme.objects.filter(slug=settings.KENNISSTAD_PROGRAMME).first()
+        return programme or Programme.objects.order_by("pk").first()
+
+    return content_cache.get_or_build(("current-programme",), find)
+
+
+def programme_themes(programme: Programme | None) -> list[Theme]:
+    """The programme's themes in their order (kept while the content is unchanged)."""
+    if programme is None:
+        return []
+    return content_cache.get_or_build(
+        ("themes", programme.pk), lambda: list(Theme.objects.filter(programme=programme))
+    )
+
+
+def programme_flagships(programme: Programme | None) -> list[Flagship]:
+    """The programme's flagships in their order (kept while the content is unchanged)."""
+    if programme is None:
+        return []
+    return content_cache.get_or_build(
+        ("flagships", programme.pk), lambda: list(Flagship.objects.filter(programme=programme))
+    )
+
+
+def districts_for_facet() -> list[District]:
+    """Every district's code and name, for the area facet (not their shapes)."""
+    return content_cache.get_or_build(
+        ("districts",), lambda: list(District.objects.order_by("code").only("code", "name"))
+    )
 
 
 class SiteProgramme:
@@ -67,11 +97,11 @@ class SiteProgramme:
 
     @cached_property
     def themes(self) -> list[Theme]:
-        return list(Theme.objects.filter(programme=self.programme)) if self.programme else []
+        return programme_themes(self.programme)
 
     @cached_property
     def flagships(self) -> list[Flagship]:
-        return list(Flagship.objects.filter(programme=self.programme)) if self.programme else []
+        return programme_flagships(self.programme)
 
 
 def published_projects() -> QuerySet[Project]:
@@ -120,64 +150,53 @@ def _counts(queryset, field_name: str, counted: str = "pk", distinct: bool = Fal
 
 
 def themes_for_programme(programme: Programme) -> list[Theme]:
-    """The programme's themes with their counts of published primary and secondary projects.
-
-    Counted with one grouped query each (a correlated count per theme scanned every project
-    once per theme).
-    """
-    published = Project.Publication.PUBLISHED
-    primary = _counts(published_projects().filter(programme=programme), "primary_theme")
-    secondary = _counts(
-        ProjectSecondaryTheme.objects.filter(
-            project__publication=published, project__programme=programme
-        ),
-        "theme",
-        "project",
-    )
+    """The programme's themes with their counts of published primary and secondary projects."""
+    index = project_index()
+    projects = index.programme.get(programme.pk, 0)
     themes = list(Theme.objects.filter(programme=programme))
     for theme in themes:
-        theme.project_count = primary.get(theme.pk, 0)
-        theme.secondary_count = secondary.get(theme.pk, 0)
+        theme.project_count = (projects & index.theme.get(theme.pk, 0)).bit_count()
+        theme.secondary_count = (projects & index.secondary_theme.get(theme.pk, 0)).bit_count()
     return themes
 
 
 def flagships_for_programme(programme: Programme) -> list[Flagship]:
     """The programme's flagships with their counts of published projects."""
-    counts = _counts(
-        ProjectFlagship.objects.filter(
-            project__publication=Project.Publication.PUBLISHED, project__programme=programme
-        ),
-        "flagship",
-        "project",
-    )
+    index = project_index()
+    projects = index.programme.get(programme.pk, 0)
     flagships = list(Flagship.objects.filter(programme=programme))
     for flagship in flagships:
-        flagship.project_count = counts.get(flagship.pk, 0)
+        flagship.project_count = (projects & index.flagship.get(flagship.pk, 0)).bit_count()
     return flagships
 
 
 def recent_projects(programme: Programme, *, limit: int = 6) -> list[Project]:
-    """The programme's most recently started published projects, for the home page."""
-    return list(
-        with_card_data(published_projects().filter(programme=programme)).order_by(
-            "-created_at", "-start_date", "title"
-        )[:limit]
-    )
+    """The programme's most recently added published projects, for the home page."""
+
+    def newest_ids() -> list[int]:
+        # SQLite (without ANALYZE statistics) sorts all the programme's projects for this,
+        # a few hundred milliseconds at 100k, so the answer is kept until the content changes.
+        return list(
+            published_projects()
+            .filter(programme=programme)
+            .order_by("-created_at", "-start_date", "title")
+            .values_list("pk", flat=True)[:limit]
+        )
+
+    ids = content_cache.get_or_build(("recent-projects", programme.pk, limit), newest_ids)
+    projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=ids))}
+    return [projects[pk] for pk in ids if pk in projects]
 
 
 def programme_figures(programme: Programme) -> dict[str, int]:
     """Headline numbers of the programme: projects, running projects, partners."""
-    published = published_projects().filter(programme=programme)
-    figures = published.aggregate(
-        projects=Count("pk"), running=Count("pk", filter=Q(status=Project.Status.RUNNING))
-    )
-    figures["partners"] = (
-        ProjectPartner.objects.filter(project__in=published.values("pk"))
-        .values("organisation")
-        .distinct()
-        .count()
-    )
-    return figures
+    index = project_index()
+    projects = index.programme.get(programme.pk, 0)
+    return {
+        "projects": projects.bit_count(),
+        "running": (projects & index.status.get(Project.Status.RUNNING, 0)).bit_count(),
+        "partners": sum(1 for mask in index.organisation.values() if mask & projects),
+    }
 
 
 @dataclass
@@ -641,47 +660,32 @@ def related_projects(project: Project, *, limit: int = 4) -> list[Project]:
     return [projects[pk] for pk in ids if pk in projects]
 
 
-def theme_projects(theme: Theme) -> QuerySet[Project]:
-    """Published projects with `theme` as their primary theme."""
-    return with_card_data(published_projects().filter(primary_theme=theme)).order_by(
-        "-start_date", "title", "pk"
-    )
+def theme_projects(theme: Theme) -> IndexedProjects:
+    """Published projects with `theme` as their primary theme, newest first."""
+    index = project_index()
+    return IndexedProjects(index, index.theme.get(theme.pk, 0))
 
 
-def projects_naming_theme(theme: Theme) -> QuerySet[Project]:
+def projects_naming_theme(theme: Theme) -> IndexedProjects:
     """Published projects of other themes that name `theme` as a secondary theme."""
-    return with_card_data(
-        published_projects().filter(
-            Exists(ProjectSecondaryTheme.objects.filter(project=OuterRef("pk"), theme=theme))
-        )
-    ).order_by("-start_date", "title", "pk")
+    index = project_index()
+    return IndexedProjects(index, index.secondary_theme.get(theme.pk, 0))
 
 
-def flagship_projects(flagship: Flagship) -> QuerySet[Project]:
-    """Published projects of a flagship."""
-    return with_card_data(
-        published_projects().filter(
-            Exists(ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship=flagship))
-        )
-    ).order_by("-start_date", "title", "pk")
+def flagship_projects(flagship: Flagship) -> IndexedProjects:
+    """Published projects of a flagship, newest first."""
+    index = project_index()
+    return IndexedProjects(index, index.flagship.get(flagship.pk, 0))
 
 
-def flagship_theme_spread(flagship: Flagship) -> QuerySet[Theme]:
+def flagship_theme_spread(flagship: Flagship) -> list[Theme]:
     """How a flagship's published projects spread over the themes (it cuts across them)."""
-    counted = (
-        published_projects()
-        .filter(
-            primary_theme=OuterRef("pk"),
-            pk__in=ProjectFlagship.objects.filter(flagship=flagship).values("project"),
-        )
-        .order_by()
-        .values("primary_theme")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Theme.objects.filter(programme_id=flagship.programme_id).annotate(
-        project_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-    )
+    index = project_index()
+    projects = index.flagship.get(flagship.pk, 0)
+    themes = list(Theme.objects.filter(programme_id=flagship.programme_id))
+    for theme in themes:
+        theme.project_count = (projects & index.theme.get(theme.pk, 0)).bit_count()
+    return themes
 
 
 def organisations_for_overview(kind: str = "") -> QuerySet[Organisation]:
@@ -774,8 +778,8 @@ def project_facets(search: ProjectSearch, programme: Programme | None) -> list[F
     Counted on the project index: an AND and a bit count per option, no query per facet.
     """
     filters, index = search.filters, search.index
-    themes = list(Theme.objects.filter(programme=programme)) if programme else []
-    flagships = list(Flagship.objects.filter(programme=programme)) if programme else []
+    themes = programme_themes(programme)
+    flagships = programme_flagships(programme)
     facets = []
 
     def count(base: int, masks: dict, key) -> int:
@@ -868,7 +872,7 @@ def project_facets(search: ProjectSearch, programme: Programme | None) -> list[F
     )
     base = search.mask("area")
     area_options = []
-    for district in District.objects.order_by("code"):
+    for district in districts_for_facet():
         area_options.append(
             FacetOption(
                 district.code,
@@ -885,7 +889,7 @@ def project_facets(search: ProjectSearch, programme: Programme | None) -> list[F
                     count(base, index.neighbourhood, n.pk),
                     filters.neighbourhood == n,
                 )
-                for n in district.neighbourhoods.all()
+                for n in Neighbourhood.objects.filter(district=district).only("code", "name")
             )
     facets.append(Facet("wijk", _("Wijk of buurt"), area_options))
     base = search.mask("status")
