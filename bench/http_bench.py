@@ -109,6 +109,12 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL per round")
     parser.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per URL")
+    parser.add_argument(
+        "--mix-warmup",
+        type=int,
+        default=60,
+        help="warm-up seconds for the search mix, to reach its steady state (default 60)",
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -529,10 +535,21 @@ def main() -> None:
                     print(f"  WARNING: {path} answers {status}; its load is counted as errors")
             if "search" in mixes:
                 single["search_mix"] = first_pass(base, mix)
-            print(f"Warm-up: {arguments.warmup} s per URL …")
+            print(
+                f"Warm-up: {arguments.warmup} s per URL"
+                + (f", {arguments.mix_warmup} s for the search mix" if mixes else "")
+                + " …"
+            )
             for name, path in urls.items():
-                run_wrk(wrk, base + path, arguments.warmup, arguments, mixes.get(name))
+                seconds = arguments.mix_warmup if name in mixes else arguments.warmup
+                warmed = run_wrk(wrk, base + path, seconds, arguments, mixes.get(name))
                 server.settle(arguments.settle)
+                if name in mixes:
+                    print(
+                        f"  warm-up of the {name} mix: {warmed['requests_per_second']:.1f} req/s,"
+                        f" p50 {warmed['latency_ms']['p50']:.0f} ms over {seconds} s",
+                        flush=True,
+                    )
             rounds: list[dict[str, dict]] = []
             for number in range(1, arguments.repeat + 1):
                 results = {}
@@ -586,6 +603,7 @@ def main() -> None:
                 }
                 | {
                     "workers": arguments.workers,
+                    "mix_warmup": arguments.mix_warmup,
                     "cpus": os.cpu_count(),
                     "page_cache": not arguments.no_page_cache,
                 },
