@@ -122,7 +122,7 @@ CACHES = {
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # How many computed results (the project index, search matches) a process keeps for the
 # current content version (kennisstad.caching.ContentCache); 0 turns that cache off.
-CONTENT_CACHE_ENTRIES = int(os.environ.get("CONTENT_CACHE_ENTRIES", "256"))
+CONTENT_CACHE_ENTRIES = int(os.environ.get("CONTENT_CACHE_ENTRIES", "1024"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

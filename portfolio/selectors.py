@@ -19,6 +19,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kennisstad.caching import content_cache
@@ -776,7 +777,35 @@ def project_facets(search: ProjectSearch, programme: Programme | None) -> list[F
     """Every facet with counts under the current filters, each leaving out its own filter.
 
     Counted on the project index: an AND and a bit count per option, no query per facet.
+    Kept per content version for each set of filters and search (as analysed) and language:
+    the same search on another page or in another order, and every visit to the unfiltered
+    overview, reuse them.
     """
+    filters = search.filters
+
+    def pk(instance) -> int | None:
+        return None if instance is None else instance.pk
+
+    key = (
+        "facets",
+        get_language(),
+        pk(programme),
+        search.match.key if search.match else None,
+        pk(filters.theme),
+        pk(filters.secondary_theme),
+        pk(filters.flagship),
+        pk(filters.organisation),
+        pk(filters.district),
+        pk(filters.neighbourhood),
+        filters.status,
+        filters.organisation_kind,
+        filters.start_year,
+        filters.include_citywide,
+    )
+    return content_cache.get_or_build(key, lambda: _count_facets(search, programme))
+
+
+def _count_facets(search: ProjectSearch, programme: Programme | None) -> list[Facet]:
     filters, index = search.filters, search.index
     themes = programme_themes(programme)
     flagships = programme_flagships(programme)

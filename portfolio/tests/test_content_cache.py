@@ -125,3 +125,10 @@ def test_related_projects_follow_a_new_flagship(client, portfolio, cache_on):
     services.update_project(project=second, flagships=[flagship])
     related = client.get(first.get_absolute_url()).context["related"]
     assert [p.title for p in related] == ["Groene school"]
+
+
+def test_facets_are_kept_apart_per_language(client, portfolio, cache_on):
+    dutch = overview(client)
+    english = client.get("/en/projecten/")
+    assert [facet.label for facet, _ in dutch.context["facets"]][0] == "Thema"
+    assert [facet.label for facet, _ in english.context["facets"]][0] == "Theme"
