@@ -76,11 +76,6 @@ class ProjectIndex:
             self._title_order = array("I", (self.positions[pk] for pk in ids))
         return self._title_order
 
-    def mask_of_ids(self, ids) -> int:
-        """The bitset of these project ids (ids of unpublished projects are left out)."""
-        positions = self.positions
-        return mask_of_positions((positions[pk] for pk in ids if pk in positions), self.size)
-
 
 def mask_of_positions(positions, size: int) -> int:
     """The bitset with these positions set."""

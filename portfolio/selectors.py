@@ -140,16 +140,6 @@ def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def _counts(queryset, field_name: str, counted: str = "pk", distinct: bool = False) -> dict:
-    rows = (
-        queryset.order_by()
-        .values(field_name)
-        .annotate(n=Count(counted, distinct=distinct))
-        .values_list(field_name, "n")
-    )
-    return dict(rows)
-
-
 def themes_for_programme(programme: Programme) -> list[Theme]:
     """The programme's themes with their counts of published primary and secondary projects."""
     index = project_index()
@@ -544,12 +534,6 @@ class ProjectSearch:
         local = self.local_mask()
         citywide = others & self.index.citywide & ~local if self.filters.include_citywide else 0
         return {"local": (others & local).bit_count(), "citywide": citywide.bit_count()}
-
-
-def projects_for_search(filters: ProjectFilters) -> tuple[IndexedProjects, Match | None]:
-    """The overview's results in the chosen order, and how the search text matched."""
-    search = ProjectSearch(filters)
-    return search.results(), search.match
 
 
 def projects_for_overview(filters: ProjectFilters) -> QuerySet[Project]:
