@@ -418,13 +418,11 @@ class IndexedProjects:
         ranked=None,
         local: int | None = None,
     ) -> None:
-        self.index, self.mask, self.order, self.ranked, self.local = (
-            index,
-            mask,
-            order,
-            ranked,
-            local,
-        )
+        self.index = index
+        self.mask = mask
+        self.order = order
+        self.ranked = ranked
+        self.local = local
 
     def count(self) -> int:
         return self.mask.bit_count()
@@ -457,13 +455,12 @@ class IndexedProjects:
             )
         ids = [self.index.ids[position] for position in positions]
         projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=ids))}
-        local_bits = None if self.local is None else self.local
         chosen = []
         for position, pk in zip(positions, ids, strict=True):
             project = projects.get(pk)
             if project is None:
                 continue
-            project.is_local = local_bits is None or bool(local_bits >> position & 1)
+            project.is_local = self.local is None or bool(self.local >> position & 1)
             chosen.append(project)
         return chosen
 
