@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import datetime
 from pathlib import Path
@@ -37,9 +38,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 LUA_SCRIPT = ROOT / "bench" / "report.lua"
+MIX_LUA_SCRIPT = ROOT / "bench" / "mix.lua"
 OUTPUT_DIR = ROOT / "var" / "bench"
-SEARCH_WORD = "school"  # bench/generate_projects.py puts it in about a third of the projects
 SEARCH_THEME = "gezondheid-welzijn"
+SEARCH_MIX_SIZE = 200
 
 # Run inside the server's environment: a real project slug and the number of projects.
 FACTS_CODE = """
@@ -49,11 +51,51 @@ from portfolio.models import Project, Theme
 published = Project.objects.filter(publication="gepubliceerd").order_by("pk")
 count = published.count()
 middle = published.values_list("slug", flat=True)[count // 2] if count else None
-theme = Theme.objects.order_by("order", "pk").values_list("slug", flat=True).first()
+themes = list(Theme.objects.order_by("order", "pk").values_list("slug", flat=True))
 from django.db import connection
-print(json.dumps({"projects": count, "project_slug": middle, "theme_slug": theme,
-                  "vendor": connection.vendor}))
+print(json.dumps({"projects": count, "project_slug": middle, "theme_slug": themes[0] if themes
+                  else None, "theme_slugs": themes, "vendor": connection.vendor}))
 """
+
+
+def search_texts(count: int = SEARCH_MIX_SIZE) -> list[str]:
+    """`count` different Dutch searches drawn from the words the generated projects use.
+
+    Single words, topics of several words, a word with a shared noun, quoted phrases and
+    typos; most find something, a few find nothing. The same list every run.
+    """
+    import random
+
+    import generate_projects as generated
+
+    rng = random.Random(20261129)
+    nouns = sorted(
+        {n for words in generated.THEME_WORDS.values() for n in words["nouns"]}
+        | set(generated.SHARED_NOUNS)
+    )
+    topics = sorted({t.lower() for w in generated.THEME_WORDS.values() for t in w["topics"]})
+    texts = ["school", "schoolplein", "basisschool", "gezondheid", "erfgoed", "groen"]
+    texts += nouns + topics
+    texts += [f'"{topic}"' for topic in rng.sample(topics, 10)]
+    texts += [f"{a} {b}" for a, b in zip(rng.sample(nouns, 40), rng.sample(nouns, 40), strict=True)]
+    for noun in rng.sample([n for n in nouns if len(n) >= 6], 30):
+        i = rng.randrange(1, len(noun) - 2)
+        texts.append(noun[:i] + noun[i + 1] + noun[i] + noun[i + 2 :])  # two letters swapped
+    texts += ["leiden", "stad", "onderzoek", "wijk", "kinderen in de wijk", "xylofoon"]
+    unique = list(dict.fromkeys(texts))
+    rng.shuffle(unique)
+    return unique[:count]
+
+
+def search_mix(theme_slugs: list[str]) -> list[str]:
+    """The search URLs of the mix: every text alone and with one of the themes."""
+    paths = []
+    for number, text in enumerate(search_texts()):
+        query = urllib.parse.quote_plus(text)
+        paths.append(f"/projecten/?q={query}")
+        if theme_slugs:
+            paths.append(f"/projecten/?q={query}&thema={theme_slugs[number % len(theme_slugs)]}")
+    return paths
 
 
 def parse_arguments() -> argparse.Namespace:
@@ -67,6 +109,12 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL per round")
     parser.add_argument("--repeat", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--warmup", type=int, default=2, help="warm-up seconds per URL")
+    parser.add_argument(
+        "--mix-warmup",
+        type=int,
+        default=60,
+        help="warm-up seconds for the search mix, to reach its steady state (default 60)",
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
@@ -87,7 +135,10 @@ def parse_arguments() -> argparse.Namespace:
         action="store_true",
         help="PAGE_CACHE_SECONDS=0: measure the cost of rendering, not of the page cache",
     )
-    parser.add_argument("--query", default=SEARCH_WORD, help="the word of the search URL")
+    parser.add_argument(
+        "--query",
+        help="search for this one text (with the health theme) instead of the mix of searches",
+    )
     parser.add_argument("--label", default="", help="name for the JSON file (e.g. sqlite-10000)")
     parser.add_argument(
         "--only", action="append", help="benchmark only URLs whose name contains this (repeatable)"
@@ -194,6 +245,29 @@ def check_page(base: str, path: str) -> tuple[int, int, float]:
         return 0, 0, time.perf_counter() - started
 
 
+def first_pass(base: str, paths: list[str]) -> dict:
+    """Fetch every URL of a mix once, one after the other: what a search costs the first time
+    it is asked (nothing of it cached yet but the project index)."""
+    seconds, statuses = [], {}
+    for path in paths:
+        status, _, took = check_page(base, path)
+        seconds.append(took * 1000)
+        statuses[status] = statuses.get(status, 0) + 1
+    seconds.sort()
+    summary = {
+        "urls": len(paths),
+        "statuses": statuses,
+        "median_ms": statistics.median(seconds),
+        "p95_ms": seconds[int(0.95 * (len(seconds) - 1))],
+        "max_ms": seconds[-1],
+    }
+    print(
+        f"  search mix, each of {len(paths)} URLs once: median {summary['median_ms']:.0f} ms, "
+        f"p95 {summary['p95_ms']:.0f} ms, max {summary['max_ms']:.0f} ms; statuses {statuses}"
+    )
+    return summary
+
+
 def end_orphaned_queries(database_url: str) -> None:
     """On PostgreSQL, end the queries of killed gunicorn workers.
 
@@ -279,8 +353,11 @@ class Server:
         return time.monotonic() - started, False
 
 
-def run_wrk(wrk: str, url: str, seconds: int, arguments: argparse.Namespace) -> dict:
-    """One wrk run against `url`; the JSON that bench/report.lua prints."""
+def run_wrk(
+    wrk: str, url: str, seconds: int, arguments: argparse.Namespace, paths: Path | None = None
+) -> dict:
+    """One wrk run against `url`, or spread over the paths listed in `paths`; the JSON that
+    bench/report.lua prints."""
     command = [
         wrk,
         f"-t{arguments.threads}",
@@ -288,9 +365,11 @@ def run_wrk(wrk: str, url: str, seconds: int, arguments: argparse.Namespace) -> 
         f"-d{seconds}s",
         f"--timeout={arguments.timeout}s",
         "-s",
-        str(LUA_SCRIPT),
+        str(LUA_SCRIPT if paths is None else MIX_LUA_SCRIPT),
         url,
     ]
+    if paths is not None:
+        command += ["--", str(paths)]
     done = subprocess.run(
         command, capture_output=True, text=True, timeout=seconds + arguments.timeout + 30
     )
@@ -422,10 +501,21 @@ def main() -> None:
             "healthz": "/healthz",
             "home": "/",
             "projects": "/projecten/",
-            "search": f"/projecten/?q={arguments.query}&thema={SEARCH_THEME}",
+            "search": f"/projecten/?q={urllib.parse.quote_plus(arguments.query or '')}"
+            f"&thema={SEARCH_THEME}",
             "project": f"/projecten/{facts['project_slug']}/",
             "theme": f"/themas/{facts['theme_slug']}/",
         }
+        labels = dict(urls)
+        mixes: dict[str, Path] = {}
+        mix: list[str] = []
+        if not arguments.query:
+            # Many different searches, spread over by bench/mix.lua, not one URL repeated.
+            mix = search_mix(facts["theme_slugs"])
+            mixes["search"] = Path(temporary) / "search-mix.txt"
+            mixes["search"].write_text("\n".join(mix) + "\n")
+            urls["search"] = mix[0]
+            labels["search"] = f"/projecten/?q=…[&thema=…] mix of {len(mix)}"
         if arguments.only:
             urls = {
                 name: path
@@ -453,15 +543,30 @@ def main() -> None:
                     print(f"  WARNING: {path} gave no answer (worker timeout?); expect errors")
                 elif status != 200:
                     print(f"  WARNING: {path} answers {status}; its load is counted as errors")
-            print(f"Warm-up: {arguments.warmup} s per URL …")
-            for path in urls.values():
-                run_wrk(wrk, base + path, arguments.warmup, arguments)
+            if "search" in mixes:
+                single["search_mix"] = first_pass(base, mix)
+            print(
+                f"Warm-up: {arguments.warmup} s per URL"
+                + (f", {arguments.mix_warmup} s for the search mix" if mixes else "")
+                + " …"
+            )
+            for name, path in urls.items():
+                seconds = arguments.mix_warmup if name in mixes else arguments.warmup
+                warmed = run_wrk(wrk, base + path, seconds, arguments, mixes.get(name))
                 server.settle(arguments.settle)
+                if name in mixes:
+                    print(
+                        f"  warm-up of the {name} mix: {warmed['requests_per_second']:.1f} req/s,"
+                        f" p50 {warmed['latency_ms']['p50']:.0f} ms over {seconds} s",
+                        flush=True,
+                    )
             rounds: list[dict[str, dict]] = []
             for number in range(1, arguments.repeat + 1):
                 results = {}
                 for name, path in urls.items():
-                    result = run_wrk(wrk, base + path, arguments.duration, arguments)
+                    result = run_wrk(
+                        wrk, base + path, arguments.duration, arguments, mixes.get(name)
+                    )
                     result["settle_seconds"], result["restarted"] = server.settle(arguments.settle)
                     results[name] = result
                     print(
@@ -483,7 +588,7 @@ def main() -> None:
 
     rows = summarise(names, rounds)
     print()
-    print_table(rows, urls)
+    print_table(rows, labels)
     healthz = [round_["healthz"]["requests_per_second"] for round_ in rounds]
     noise = (max(healthz) - min(healthz)) / (statistics.median(healthz) or 1) * 100
     print(
@@ -508,10 +613,12 @@ def main() -> None:
                 }
                 | {
                     "workers": arguments.workers,
+                    "mix_warmup": arguments.mix_warmup,
                     "cpus": os.cpu_count(),
                     "page_cache": not arguments.no_page_cache,
                 },
-                "urls": urls,
+                "urls": labels,
+                "search_mix": mix,
                 "first_answers": single,
                 "summary": rows,
                 "rounds": rounds,

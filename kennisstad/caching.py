@@ -9,7 +9,10 @@ database), and read it at most once a second, so a change shows everywhere withi
 import hashlib
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -20,8 +23,8 @@ from django.utils.translation import get_language
 VERSION_KEY = "content-version"
 VERSION_CHECK_SECONDS = 1.0
 CACHED_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language")
+T = TypeVar("T")
 
-_local = threading.local()
 _lock = threading.Lock()
 _version: tuple[float, int] = (0.0, 0)
 
@@ -95,3 +98,48 @@ def cached_page(view):
         return response
 
     return wrapper
+
+
+class ContentCache:
+    """Results computed from the content (an index, a search's matches), kept in this process
+    until the content version changes.
+
+    Unlike the page cache, what is kept here is shared by many different pages: the same
+    search with another filter, sort or page number, the same facets under other URLs. Values
+    are kept as they are, not pickled, so a large index costs nothing to read. At most
+    `CONTENT_CACHE_ENTRIES` values are kept (least recently used go first); 0 turns it off.
+    """
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[Hashable, object] = OrderedDict()
+        self._version: int | None = None
+        self._lock = threading.Lock()
+
+    def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
+        """The value kept under `key` for the current content, or `build()` kept from now on."""
+        limit = settings.CONTENT_CACHE_ENTRIES
+        if not limit:
+            return build()
+        version = content_version()
+        with self._lock:
+            if version != self._version:
+                self._entries.clear()
+                self._version = version
+            if key in self._entries:
+                self._entries.move_to_end(key)
+                return self._entries[key]
+        value = build()
+        with self._lock:
+            if version == self._version:
+                self._entries[key] = value
+                while len(self._entries) > limit:
+                    self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._version = None
+
+
+content_cache = ContentCache()

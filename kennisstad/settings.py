@@ -127,6 +127,9 @@ CACHES = {
 }
 # How long a rendered public page may be served from the cache (0 turns page caching off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# How many computed results (the project index, search matches) a process keeps for the
+# current content version (kennisstad.caching.ContentCache); 0 turns that cache off.
+CONTENT_CACHE_ENTRIES = int(os.environ.get("CONTENT_CACHE_ENTRIES", "1024"))
 
 # Background tasks (django-tasks): stored in the database and run by `manage.py db_worker`;
 # TASKS_BACKEND=immediate runs them at once in the calling process (tests, local use).

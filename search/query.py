@@ -26,6 +26,22 @@ class Match:
         match = self.sql()
         return RawSQL(f"SELECT m.object_id FROM ({match.sql}) m", match.params)
 
+    @property
+    def key(self) -> tuple:
+        """What makes two matches the same: kind, analysed clauses, all or any word."""
+        return (self.kind, repr(self.query.clauses), self.require_all)
+
+    def ranked_object_ids(self) -> list[int]:
+        """Ids of all matching objects, best first (ties by id), in one query."""
+        match = self.sql()
+        direction = "ASC" if match.rank_ascending else "DESC"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.object_id FROM ({match.sql}) m ORDER BY m.rank {direction}, m.object_id",
+                match.params,
+            )
+            return [row[0] for row in cursor.fetchall()]
+
     def filter(self, queryset: QuerySet) -> QuerySet:
         """Keep the objects of `queryset` that match."""
         return queryset.filter(pk__in=self.ids())

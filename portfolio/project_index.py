@@ -1,0 +1,238 @@
+"""The published projects' facet values as bitsets, built once per content version.
+
+Every published project gets a position: its place in the overview's newest-first order
+(`-start_date, title, pk`, as the database sorts it). A set of projects is a Python int with
+the bits of their positions set, so "how many projects of this partner match the other
+filters" is an AND and a bit count instead of a GROUP BY over all published projects, and a
+page of the overview is read off the bits in order. The index takes a few queries to build
+and is kept per process until the content changes (kennisstad.caching.content_cache).
+"""
+
+import sys
+from array import array
+from dataclasses import dataclass, field
+from datetime import date
+
+from kennisstad.caching import content_cache
+from portfolio.models import Neighbourhood, Organisation, Project, ProjectPartner
+
+ProjectNeighbourhood = Project.neighbourhoods.through
+ProjectFlagship = Project.flagships.through
+ProjectSecondaryTheme = Project.secondary_themes.through
+
+
+def _masks(pairs, positions: dict[int, int], size: int) -> dict:
+    """{value: bitset of the projects with that value} from (project id, value) pairs."""
+    buffers: dict = {}
+    length = (size + 7) // 8
+    for project_id, value in pairs:
+        position = positions.get(project_id)
+        if position is None:  # not published
+            continue
+        buffer = buffers.get(value)
+        if buffer is None:
+            buffer = buffers[value] = bytearray(length)
+        buffer[position >> 3] |= 1 << (position & 7)
+    return {value: int.from_bytes(buffer, "little") for value, buffer in buffers.items()}
+
+
+def _union(masks) -> int:
+    result = 0
+    for mask in masks:
+        result |= mask
+    return result
+
+
+@dataclass
+class ProjectIndex:
+    """Bitsets of the published projects per facet value; see the module docstring."""
+
+    ids: array  # position -> project id
+    positions: dict[int, int]  # project id -> position
+    start_dates: list[date | None]  # position -> start date
+    everything: int
+    programme: dict[int, int]
+    theme: dict[int, int]
+    secondary_theme: dict[int, int]
+    flagship: dict[int, int]
+    organisation: dict[int, int]
+    organisation_order: list[int]  # organisation ids in the database's order of names
+    organisation_kind: dict[str, int]
+    neighbourhood: dict[int, int]
+    district: dict[int, int]
+    citywide: int
+    status: dict[str, int]
+    start_year: dict[int, int]
+    _title_order: array | None = field(default=None, repr=False)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def title_order(self) -> array:
+        """Positions in the order `title, pk` (read once from the database, for its collation)."""
+        if self._title_order is None:
+            ids = published().order_by("title", "pk").values_list("pk", flat=True)
+            self._title_order = array("I", (self.positions[pk] for pk in ids))
+        return self._title_order
+
+
+def mask_of_positions(positions, size: int) -> int:
+    """The bitset with these positions set."""
+    buffer = bytearray((size + 7) // 8)
+    for position in positions:
+        buffer[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def published():
+    return Project.objects.filter(publication=Project.Publication.PUBLISHED)
+
+
+def build_project_index() -> ProjectIndex:
+    """Read the published projects and their facet values: eight queries whatever the size."""
+    rows = list(
+        published()
+        .order_by("-start_date", "title", "pk")
+        .values_list(
+            "pk", "programme_id", "primary_theme_id", "status", "start_date", "is_citywide"
+        )
+    )
+    size = len(rows)
+    ids = array("q", (row[0] for row in rows))
+    positions = {pk: position for position, pk in enumerate(ids)}
+    start_dates = [row[4] for row in rows]
+    with_position = [(row[0], row) for row in rows]
+    neighbourhood = _masks(
+        ProjectNeighbourhood.objects.values_list("project_id", "neighbourhood_id"), positions, size
+    )
+    district_of = dict(Neighbourhood.objects.values_list("pk", "district_id"))
+    districts: dict[int, list[int]] = {}
+    for neighbourhood_id, mask in neighbourhood.items():
+        districts.setdefault(district_of[neighbourhood_id], []).append(mask)
+    organisation = _masks(
+        ProjectPartner.objects.values_list("project_id", "organisation_id"), positions, size
+    )
+    organisations = list(Organisation.objects.order_by("name", "pk").values_list("pk", "kind"))
+    kinds: dict[str, list[int]] = {}
+    for organisation_id, kind in organisations:
+        if organisation_id in organisation:
+            kinds.setdefault(kind, []).append(organisation[organisation_id])
+    return ProjectIndex(
+        ids=ids,
+        positions=positions,
+        start_dates=start_dates,
+        everything=(1 << size) - 1,
+        programme=_masks(((pk, row[1]) for pk, row in with_position), positions, size),
+        theme=_masks(((pk, row[2]) for pk, row in with_position), positions, size),
+        secondary_theme=_masks(
+            ProjectSecondaryTheme.objects.values_list("project_id", "theme_id"), positions, size
+        ),
+        flagship=_masks(
+            ProjectFlagship.objects.values_list("project_id", "flagship_id"), positions, size
+        ),
+        organisation=organisation,
+        organisation_order=[pk for pk, _ in organisations],
+        organisation_kind={kind: _union(masks) for kind, masks in kinds.items()},
+        neighbourhood=neighbourhood,
+        district={pk: _union(masks) for pk, masks in districts.items()},
+        citywide=_masks(((pk, True) for pk, row in with_position if row[5]), positions, size).get(
+            True, 0
+        ),
+        status=_masks(((pk, row[3]) for pk, row in with_position), positions, size),
+        start_year=_masks(
+            ((pk, row[4].year) for pk, row in with_position if row[4] is not None),
+            positions,
+            size,
+        ),
+    )
+
+
+def project_index() -> ProjectIndex:
+    """The index of the current content (built at most once per content version)."""
+    return content_cache.get_or_build(("project-index",), build_project_index)
+
+
+_WORD_BYTES = 8
+_NATIVE_LITTLE = sys.byteorder == "little"
+
+
+def _words(mask: int, size: int) -> array:
+    """The bitset as 64-bit words, lowest positions first."""
+    length = ((size + 63) // 64) * _WORD_BYTES
+    words = array("Q")
+    words.frombytes(mask.to_bytes(length, "little"))
+    if not _NATIVE_LITTLE:
+        words.byteswap()
+    return words
+
+
+def positions_in_order(mask: int, size: int, *, skip: int = 0, limit: int | None = None):
+    """Positions of the set bits, lowest first, leaving out the first `skip` of them."""
+    found: list[int] = []
+    if limit is not None and limit <= 0:
+        return found
+    for index, word in enumerate(_words(mask, size)):
+        if not word:
+            continue
+        count = word.bit_count()
+        if skip >= count:
+            skip -= count
+            continue
+        base = index * 64
+        while word:
+            lowest = word & -word
+            word ^= lowest
+            if skip:
+                skip -= 1
+                continue
+            found.append(base + lowest.bit_length() - 1)
+            if limit is not None and len(found) >= limit:
+                return found
+    return found
+
+
+def iter_positions(mask: int, size: int):
+    """Positions of the set bits, lowest first."""
+    for index, word in enumerate(_words(mask, size)):
+        base = index * 64
+        while word:
+            lowest = word & -word
+            word ^= lowest
+            yield base + lowest.bit_length() - 1
+
+
+def positions_in(order, mask: int, size: int, *, skip: int = 0, limit: int | None = None):
+    """The positions of `order` (a sequence of positions) that are in `mask`, in that order."""
+    bits = mask.to_bytes((size + 7) // 8, "little")
+    found: list[int] = []
+    if limit is not None and limit <= 0:
+        return found
+    for position in order:
+        if bits[position >> 3] >> (position & 7) & 1:
+            if skip:
+                skip -= 1
+                continue
+            found.append(position)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+@dataclass(frozen=True)
+class MatchPositions:
+    """A search's matching projects: positions best first, and as a bitset."""
+
+    ranked: array
+    mask: int
+
+
+def match_positions(index: ProjectIndex, match) -> MatchPositions:
+    """The positions of the projects `match` finds, best first (kept per content version)."""
+
+    def build() -> MatchPositions:
+        positions = index.positions
+        ranked = array("I", (positions[pk] for pk in match.ranked_object_ids() if pk in positions))
+        return MatchPositions(ranked, mask_of_positions(ranked, index.size))
+
+    return content_cache.get_or_build(("match-positions", *match.key), build)

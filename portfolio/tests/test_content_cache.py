@@ -1,0 +1,134 @@
+"""The per-process cache of computed results (the project index, a search's matches): reused
+between requests while the content is unchanged, and never showing what an edit, a
+publication or an import has changed."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kennisstad.caching import content_cache
+from portfolio import services
+from portfolio.models import Project
+from portfolio.tests.factories import FlagshipFactory, ProgrammeFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.CONTENT_CACHE_ENTRIES = 64
+    content_cache.clear()
+    yield
+    content_cache.clear()
+
+
+@pytest.fixture
+def portfolio():
+    programme = ProgrammeFactory()
+    theme = ThemeFactory(programme=programme, slug="gezondheid-welzijn", name="Gezondheid")
+    other = ThemeFactory(programme=programme, slug="cultureel-erfgoed", name="Erfgoed")
+    projects = [
+        services.create_project(
+            programme=programme,
+            title=title,
+            summary=f"Samenvatting over {title.lower()}.",
+            primary_theme=theme,
+            publication=Project.Publication.PUBLISHED,
+        )
+        for title in ("Gezonde school", "Groene school", "Molens bezoeken")
+    ]
+    return {"programme": programme, "theme": theme, "other": other, "projects": projects}
+
+
+def overview(client, **params):
+    response = client.get("/projecten/", params)
+    assert response.status_code == 200
+    return response
+
+
+def titles(response) -> list[str]:
+    return sorted(p.title for p in response.context["page"].object_list)
+
+
+def facet_counts(response, parameter: str) -> dict[str, int]:
+    for facet, options in response.context["facets"]:
+        if facet.parameter == parameter:
+            return {option.value: option.count for option, _ in options}
+    raise AssertionError(f"no facet {parameter}")
+
+
+def test_a_repeated_search_reuses_the_computed_results(client, portfolio, cache_on):
+    with CaptureQueriesContext(connection) as first:
+        overview(client, q="school")
+    with CaptureQueriesContext(connection) as again:
+        overview(client, q="school", thema="gezondheid-welzijn", sorteer="titel")
+    assert len(again) < len(first)  # neither the index nor the match is read again
+
+
+def test_an_edit_changes_the_next_search_and_its_counts(client, portfolio, cache_on):
+    assert titles(overview(client, q="school")) == ["Gezonde school", "Groene school"]
+    assert facet_counts(overview(client, q="school"), "thema")["gezondheid-welzijn"] == 2
+
+    services.update_project(
+        project=portfolio["projects"][1],
+        title="Groen plein",
+        summary="Een plein vol planten.",
+        primary_theme=portfolio["other"],
+    )
+
+    response = overview(client, q="school")
+    assert titles(response) == ["Gezonde school"]
+    assert facet_counts(response, "thema") == {"gezondheid-welzijn": 1, "cultureel-erfgoed": 0}
+    assert titles(overview(client, q="plein")) == ["Groen plein"]
+
+
+def test_publishing_and_unpublishing_show_at_once(client, portfolio, cache_on):
+    draft = services.create_project(
+        programme=portfolio["programme"],
+        title="Schooltuin in concept",
+        summary="Nog niet openbaar.",
+        primary_theme=portfolio["theme"],
+    )
+    assert overview(client).context["page"].paginator.count == 3
+
+    services.publish_project(project=draft)
+    response = overview(client)
+    assert response.context["page"].paginator.count == 4
+    assert facet_counts(response, "thema")["gezondheid-welzijn"] == 4
+
+    draft.publication = Project.Publication.DRAFT
+    services.update_project(project=draft)
+    assert overview(client).context["page"].paginator.count == 3
+
+
+def test_an_import_shows_in_the_next_request(client, portfolio, cache_on, tmp_path):
+    overview(client, q="hittekaart")
+    path = tmp_path / "lijst.csv"
+    path.write_text(
+        "external_id,title,summary,theme,status\n"
+        "imp-1,Hittekaart van de Merenwijk,Meten hoe warm het wordt,gezondheid-welzijn,lopend\n",
+        encoding="utf-8",
+    )
+    call_command("import_projects", str(path), "--no-progress", stdout=io.StringIO())
+    assert titles(overview(client, q="hittekaart")) == ["Hittekaart van de Merenwijk"]
+
+
+def test_related_projects_follow_a_new_flagship(client, portfolio, cache_on):
+    first, second, _ = portfolio["projects"]
+    flagship = FlagshipFactory(programme=portfolio["programme"])
+    services.update_project(project=first, flagships=[flagship])
+    assert client.get(first.get_absolute_url()).context["related"] == []
+
+    services.update_project(project=second, flagships=[flagship])
+    related = client.get(first.get_absolute_url()).context["related"]
+    assert [p.title for p in related] == ["Groene school"]
+
+
+def test_facets_are_kept_apart_per_language(client, portfolio, cache_on):
+    dutch = overview(client)
+    english = client.get("/en/projecten/")
+    assert [facet.label for facet, _ in dutch.context["facets"]][0] == "Thema"
+    assert [facet.label for facet, _ in english.context["facets"]][0] == "Theme"
