@@ -10,10 +10,10 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Pages are rendered anew in tests; test_caching turns the page cache on where it tests it.
     settings.PAGE_CACHE_SECONDS = 0
-    # Background tasks run at once, inside the test's transaction.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     # Likewise the per-process cache of computed results (test_page_cache turns it on).
     settings.CONTENT_CACHE_ENTRIES = 0
+    # Background tasks run at once, inside the test's transaction.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
