@@ -94,6 +94,8 @@ class SpamProtectedForm(forms.Form):
             started = float(data["t"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             raise forms.ValidationError(expired, code="expired") from None
+        if time.time() - started > settings.QUESTION_MAX_FORM_AGE_SECONDS:
+            raise forms.ValidationError(expired, code="expired")
         if time.time() - started < settings.QUESTION_MIN_FILL_SECONDS:
             raise forms.ValidationError(
                 _(
@@ -145,7 +147,19 @@ class SpamProtectedForm(forms.Form):
             )
 
 
-class NeighbourhoodChoiceField(forms.ModelChoiceField):
+class SafeModelChoiceField(forms.ModelChoiceField):
+    """A choice by key that never sends a NUL character to the database (PostgreSQL refuses
+    it with an error instead of finding nothing)."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and ("\x00" in value or len(value) > 100):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class NeighbourhoodChoiceField(SafeModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.name} ({obj.district.name})"
 
@@ -196,7 +210,7 @@ class AskQuestionForm(SpamProtectedForm):
             "invalid_choice": _("Kies een buurt uit de lijst."),
         },
     )
-    theme = forms.ModelChoiceField(
+    theme = SafeModelChoiceField(
         label=_("Thema (mag leeg blijven)"),
         queryset=Theme.objects.order_by("programme", "order", "name"),
         to_field_name="slug",
@@ -287,7 +301,7 @@ class TriageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Zonder namen, adressen of andere persoonsgegevens."),
     )
-    theme = forms.ModelChoiceField(
+    theme = SafeModelChoiceField(
         label=_("Thema"), queryset=Theme.objects.order_by("programme", "order", "name")
     )
     neighbourhood = NeighbourhoodChoiceField(
@@ -305,7 +319,7 @@ class TriageForm(forms.Form):
         required=False,
         choices=[("", _("elk niveau"))] + list(Level.choices),
     )
-    project = forms.ModelChoiceField(
+    project = SafeModelChoiceField(
         label=_("Uitgegroeid tot project (slug)"),
         required=False,
         queryset=Project.objects.filter(publication=Project.Publication.PUBLISHED),

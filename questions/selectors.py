@@ -161,7 +161,11 @@ def question_facets(filters: QuestionFilters) -> list[Facet]:
         return match.filter(queryset) if match is not None else queryset
 
     theme_counts = dict(
-        base("theme").order_by().values("theme__slug").annotate(n=Count("pk")).values_list("theme__slug", "n")
+        base("theme")
+        .order_by()
+        .values("theme__slug")
+        .annotate(n=Count("pk"))
+        .values_list("theme__slug", "n")
     )
     themes = [
         FacetOption(t.slug, t.name, theme_counts.get(t.slug, 0), t.slug == filters.theme)

@@ -22,7 +22,7 @@ from questions.forms import (
 from questions.models import EducationOffer, Match, OfferPeriod, Question
 
 
-def _question(request, pk: int) -> Question:
+def _question(request, pk: int, **kwargs) -> Question:
     return get_object_or_404(Question, pk=pk)
 
 
