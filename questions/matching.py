@@ -39,9 +39,21 @@ class Suggestion:
     free_places: int = 0
 
 
+# Words that say how something is asked, not what about. The search analyser keeps them (they
+# matter in phrases), but with a few dozen offers their IDF cannot push them down enough.
+FUNCTION_WORDS = frozenset(
+    ["hoe", "wat", "waarom", "wie", "welke", "welk", "waar", "wanneer", "kan", "kun", "kunnen", "kunt", "wil", "willen", "wilt", "we", "wij", "ons", "onze", "je", "jij", "jullie", "u", "uw", "ze", "zij", "hun", "zich", "mijn", "ik", "hij", "men", "over", "veel", "meer", "minder", "vaak", "weinig", "steeds", "al", "nog", "niet", "geen", "wel", "maar", "dan", "dus", "toch", "zo", "zoals", "heel", "erg", "echt", "maken", "maakt", "doen", "doet", "hebben", "heeft", "had", "gaan", "gaat", "komen", "komt", "krijgen", "krijgt", "zien", "ziet", "weten", "weet", "moeten", "moet", "mogen", "mag", "zou", "zouden", "andere", "ander", "iets", "niets", "alle", "elkaar", "bijvoorbeeld", "samen", "eigen", "goed", "beter", "graag"]
+)
+_FUNCTION_STEMS = frozenset(analysis.stem(word) for word in FUNCTION_WORDS)
+
+
 def analyse(text: str) -> list[str]:
-    """Analyser terms of a text: stems, then stems of compound parts."""
-    return terms.document_terms(text, terms.current_vocabulary()).split()
+    """Analyser terms of a text (stems, then stems of compound parts), without function words."""
+    return [
+        term
+        for term in terms.document_terms(text, terms.current_vocabulary()).split()
+        if term not in _FUNCTION_STEMS
+    ]
 
 
 def question_text(question: Question) -> str:
@@ -112,7 +124,7 @@ def _shared_words(question_words: list[str], offer_words: list[str], limit: int)
     offer_stems = {analysis.stem(w) for w in offer_words}
     shared: dict[str, None] = {}
     for word in question_words:
-        if analysis.stem(word) in offer_stems and len(word) > 3:
+        if analysis.stem(word) in offer_stems and len(word) > 3 and word not in FUNCTION_WORDS:
             shared.setdefault(word, None)
     return list(shared)[:limit]
 
