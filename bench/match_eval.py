@@ -60,13 +60,10 @@ def main() -> None:
             marks = " ".join(f"{o}{'+' if o in suitable else '-'}" for o in top3)
             print(f"{found}/3  {pair['title'][:60]:60}  {marks}")
     count = len(pairs)
-    print(
-        f"{count} questions, {len({o for p in pairs for o in p['suitable']})} offers named as suitable"
-    )
+    named = len({offer for pair in pairs for offer in pair["suitable"]})
+    print(f"{count} questions, {named} offers named as suitable")
     print(f"precision@3          {totals['p3'] / count:.3f}")
-    print(
-        f"best possible p@3    {totals['p3_ideal'] / count:.3f}  (questions with < 3 suitable offers)"
-    )
+    print(f"best possible p@3    {totals['p3_ideal'] / count:.3f}  (some have < 3 suitable)")
     print(f"recall@3             {totals['r3'] / count:.3f}")
     print(f"hit@1                {totals['hit1'] / count:.3f}")
     print(f"MRR                  {totals['mrr'] / count:.3f}")

@@ -71,21 +71,19 @@ def main() -> None:
     labels = sorted(set(truth) | set(model.labels))
     majority = Counter(label for _t, label in training).most_common(1)[0][0]
 
-    print(
-        f"Training: {len(training)} labelled texts of the platform {dict(Counter(t for _x, t in training))}"
-    )
-    print(
-        f"Evaluation: {len(examples)} proposals from {args.data_path}, per theme {dict(Counter(truth))}"
-    )
+    per_theme = dict(Counter(label for _text, label in training))
+    print(f"Training: {len(training)} labelled texts of the platform {per_theme}")
+    print(f"Evaluation: {len(examples)} proposals from {args.data_path}")
+    print(f"  per theme {dict(Counter(truth))}")
     print(f"Left out (no theme, or several): {sum(left_out.values())}")
     print()
     print(f"accuracy          {accuracy_score(truth, predicted):.3f}")
-    print(
-        f"macro-F1          {f1_score(truth, predicted, labels=labels, average='macro', zero_division=0):.3f}"
-    )
+    macro = f1_score(truth, predicted, labels=labels, average="macro", zero_division=0)
+    print(f"macro-F1          {macro:.3f}")
     baseline = [majority] * len(truth)
+    macro_baseline = f1_score(truth, baseline, labels=labels, average="macro", zero_division=0)
     print(
-        f"macro-F1 baseline {f1_score(truth, baseline, labels=labels, average='macro', zero_division=0):.3f}"
+        f"macro-F1 baseline {macro_baseline:.3f}"
         f"  (always '{majority}', the platform's most frequent theme)"
     )
     print()

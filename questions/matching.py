@@ -42,7 +42,14 @@ class Suggestion:
 # Words that say how something is asked, not what about. The search analyser keeps them (they
 # matter in phrases), but with a few dozen offers their IDF cannot push them down enough.
 FUNCTION_WORDS = frozenset(
-    ["hoe", "wat", "waarom", "wie", "welke", "welk", "waar", "wanneer", "kan", "kun", "kunnen", "kunt", "wil", "willen", "wilt", "we", "wij", "ons", "onze", "je", "jij", "jullie", "u", "uw", "ze", "zij", "hun", "zich", "mijn", "ik", "hij", "men", "over", "veel", "meer", "minder", "vaak", "weinig", "steeds", "al", "nog", "niet", "geen", "wel", "maar", "dan", "dus", "toch", "zo", "zoals", "heel", "erg", "echt", "maken", "maakt", "doen", "doet", "hebben", "heeft", "had", "gaan", "gaat", "komen", "komt", "krijgen", "krijgt", "zien", "ziet", "weten", "weet", "moeten", "moet", "mogen", "mag", "zou", "zouden", "andere", "ander", "iets", "niets", "alle", "elkaar", "bijvoorbeeld", "samen", "eigen", "goed", "beter", "graag"]
+    """
+    hoe wat waarom wie welke welk waar wanneer kan kun kunnen kunt wil willen wilt we wij
+    ons onze je jij jullie u uw ze zij hun zich mijn ik hij men over veel meer minder vaak
+    weinig steeds al nog niet geen wel maar dan dus toch zo zoals heel erg echt maken
+    maakt doen doet hebben heeft had gaan gaat komen komt krijgen krijgt zien ziet weten
+    weet moeten moet mogen mag zou zouden andere ander iets niets alle elkaar bijvoorbeeld
+    samen eigen goed beter graag
+    """.split()  # noqa: SIM905 - a word list reads best as text
 )
 _FUNCTION_STEMS = frozenset(analysis.stem(word) for word in FUNCTION_WORDS)
 
