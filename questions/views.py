@@ -26,7 +26,10 @@ def _private(response: HttpResponse) -> HttpResponse:
     """Keep a page with personal data out of caches, search engines and referrers."""
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    # "same-origin", not "no-referrer": the private link never leaves the site in a Referer,
+    # while our own forms keep their Origin header (no-referrer makes it "null", which the
+    # CSRF check refuses).
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -91,7 +91,7 @@ def test_valid_question_redirects_to_the_confirmation_with_the_private_link(
     follow = client.get(link)
     assert follow.status_code == 200
     assert "no-store" in follow["Cache-Control"]
-    assert follow["Referrer-Policy"] == "no-referrer"
+    assert follow["Referrer-Policy"] == "same-origin"
     # Adding information through the link, without an account.
     response = client.post(link, {"text": "De stoep wordt ook erg heet."})
     assert response.status_code == 200
