@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +18,10 @@ def quick_forms(settings):
     """Forms may be sent at once (the minimum fill time is tested on its own)."""
     settings.QUESTION_MIN_FILL_SECONDS = 0
     return settings
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    """Each test starts in Dutch, whatever language an earlier request left active."""
+    with translation.override("nl"):
+        yield
