@@ -59,6 +59,9 @@ def _erase_questions(questions) -> int:
     if not ids:
         return 0
     AskerMessage.objects.filter(question_id__in=ids).delete()
+    # Earlier versions in the history table hold the description too (contact details never
+    # reach it: they are excluded from the history).
+    Question.history.filter(id__in=ids).update(description="")
     # The description can hold personal details too; the public text written at triage stays.
     return Question.objects.filter(pk__in=ids).update(
         email="",

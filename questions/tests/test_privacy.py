@@ -131,6 +131,7 @@ def test_erase_removes_contact_details_added_information_and_the_private_link(si
     assert not Question.objects.filter(organisation_name=ASKER_ORGANISATION).exists()
     assert not AskerMessage.objects.exists()
     assert services.question_for_token(token) is None
+    assert not Question.history.filter(description__contains=ASKER_PRIVATE_TEXT).exists()
     site["triaged"].refresh_from_db()
     assert site["triaged"].public_title  # the public text stays
     assert provider().erase("metoo.geheim@example.org") == 1
