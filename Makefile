@@ -21,6 +21,8 @@ migrate: install
 data: migrate
 	$(PY) manage.py load_programme
 	$(PY) manage.py load_demo
+	$(PY) manage.py train_theme_model --if-missing
+	$(PY) manage.py load_questions_demo
 	$(PY) manage.py rebuild_search_index --no-progress
 
 run: data

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "search",
     "portfolio",
     "accounts",
+    "questions",
 ]
 
 MIDDLEWARE = [
@@ -198,6 +199,16 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Which programme the home page shows when more than one is loaded.
 KENNISSTAD_PROGRAMME = os.environ.get("KENNISSTAD_PROGRAMME", "leiden-kennisstad")
 PROJECTS_PER_PAGE = int(os.environ.get("PROJECTS_PER_PAGE", "24"))
+# The site's own address, for links in e-mail (the Kenniswinkel's private links).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Kenniswinkel: spam rules of the public question form, and how long askers' personal data of
+# closed or declined questions is kept.
+QUESTION_MIN_FILL_SECONDS = int(os.environ.get("QUESTION_MIN_FILL_SECONDS", "3"))
+QUESTION_MAX_FORM_AGE_SECONDS = int(os.environ.get("QUESTION_MAX_FORM_AGE_SECONDS", "86400"))
+QUESTION_RATE_LIMIT_PER_EMAIL = os.environ.get("QUESTION_RATE_LIMIT_PER_EMAIL", "3/d")
+QUESTION_RATE_LIMIT_PER_IP = os.environ.get("QUESTION_RATE_LIMIT_PER_IP", "10/h")
+QUESTION_RETENTION_MONTHS = int(os.environ.get("QUESTION_RETENTION_MONTHS", "12"))
 
 # Production hardening, on whenever DEBUG is off (behind a TLS-terminating proxy).
 if not DEBUG:

@@ -15,8 +15,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("beheer/admin/", admin.site.urls),
+    path("beheer/kenniswinkel/", include("questions.workspace_urls")),
     path("beheer/", include("accounts.urls")),
     path("", include("portfolio.urls")),
+    path("", include("questions.urls")),
     path("", include("search.urls")),
     prefix_default_language=False,
 )

@@ -29,6 +29,7 @@ from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portfolio.models import (
     District,
@@ -234,8 +235,26 @@ class Sheet:
 # Reading ---------------------------------------------------------------------------------------
 
 
-def read_sheet(*, file: str | os.PathLike | IO[bytes], filename: str | None = None) -> Sheet:
-    """Read a CSV or XLSX project list (chosen by file name extension) into rows by column."""
+@dataclass(frozen=True)
+class SheetLayout:
+    """The columns a list may have: all known ones, the required ones, and pairs that go
+    together. Other imports (the Kenniswinkel's education offers) read sheets with their own."""
+
+    columns: tuple[str, ...] = COLUMNS
+    required: tuple[str, ...] = REQUIRED_COLUMNS
+    paired: tuple[tuple[str, str], ...] = PAIRED_COLUMNS
+
+
+PROJECT_LAYOUT = SheetLayout()
+
+
+def read_sheet(
+    *,
+    file: str | os.PathLike | IO[bytes],
+    filename: str | None = None,
+    layout: SheetLayout = PROJECT_LAYOUT,
+) -> Sheet:
+    """Read a CSV or XLSX list (chosen by file name extension) into rows by column."""
     name = filename or _file_name(file)
     extension = Path(name).suffix.lower()
     if extension == ".xls":
@@ -254,8 +273,8 @@ def read_sheet(*, file: str | os.PathLike | IO[bytes], filename: str | None = No
             % {"name": name}
         )
     data = _read_bytes(file)
-    records = _read_csv(data) if extension in CSV_EXTENSIONS else _read_xlsx(data)
-    return _sheet_from_records(records)
+    records = _read_csv(data, layout) if extension in CSV_EXTENSIONS else _read_xlsx(data)
+    return _sheet_from_records(records, layout)
 
 
 def _file_name(file: str | os.PathLike | IO[bytes]) -> str:
@@ -281,7 +300,7 @@ def _read_bytes(file: str | os.PathLike | IO[bytes]) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)
 
 
-def _read_csv(data: bytes) -> list[tuple[int, list[Cell]]]:
+def _read_csv(data: bytes, layout: SheetLayout = PROJECT_LAYOUT) -> list[tuple[int, list[Cell]]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -292,7 +311,9 @@ def _read_csv(data: bytes) -> list[tuple[int, list[Cell]]]:
             )
             % {"position": error.start}
         ) from error
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text, layout.columns)
+    )
     records: list[tuple[int, list[Cell]]] = []
     try:
         for line, values in enumerate(reader, start=1):
@@ -305,7 +326,7 @@ def _read_csv(data: bytes) -> list[tuple[int, list[Cell]]]:
     return records
 
 
-def _sniff_delimiter(text: str) -> str:
+def _sniff_delimiter(text: str, columns: tuple[str, ...] = COLUMNS) -> str:
     """Choose ',' or ';': whichever splits the header into more known columns (then cells)."""
 
     def score(delimiter: str) -> tuple[int, int]:
@@ -313,7 +334,7 @@ def _sniff_delimiter(text: str) -> str:
             header = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
         except csv.Error:
             return (-1, -1)
-        return (sum(1 for cell in header if _column_key(cell) in COLUMNS), len(header))
+        return (sum(1 for cell in header if _column_key(cell) in columns), len(header))
 
     return max((",", ";"), key=score)
 
@@ -343,14 +364,16 @@ def _read_xlsx(data: bytes) -> list[tuple[int, list[Cell]]]:
 
 def _column_key(cell: Cell) -> str:
     """A header cell as a column name: case, surrounding spaces, inner spaces/dashes ignored."""
-    return re.sub(r"[\s-]+", "_", _cell_text(cell).lower())
+    return re.sub(r"[\s-]+", "_", cell_text(cell).lower())
 
 
-def _sheet_from_records(records: list[tuple[int, list[Cell]]]) -> Sheet:
+def _sheet_from_records(
+    records: list[tuple[int, list[Cell]]], layout: SheetLayout = PROJECT_LAYOUT
+) -> Sheet:
     if not records or all(_is_blank(cell) for cell in records[0][1]):
         raise ImportFileError(
             _("Regel 1 moet de kolomnamen bevatten, zoals %(columns)s.")
-            % {"columns": ", ".join(COLUMNS)}
+            % {"columns": ", ".join(layout.columns)}
         )
     header = records[0][1]
     positions: dict[str, int] = {}
@@ -364,10 +387,10 @@ def _sheet_from_records(records: list[tuple[int, list[Cell]]]) -> Sheet:
             problems.append(
                 _("De kolom ‘%(column)s’ staat twee keer in de kopregel.") % {"column": key}
             )
-        elif key in COLUMNS:
+        elif key in layout.columns:
             positions[key] = index
         else:
-            hint = get_close_matches(key, COLUMNS, n=1)
+            hint = get_close_matches(key, layout.columns, n=1)
             warnings.append(
                 (
                     _(
@@ -377,18 +400,18 @@ def _sheet_from_records(records: list[tuple[int, list[Cell]]]) -> Sheet:
                     if hint
                     else _("De kolom ‘%(column)s’ is onbekend en wordt overgeslagen.")
                 )
-                % {"column": _cell_text(cell), "hint": hint[0] if hint else ""}
+                % {"column": cell_text(cell), "hint": hint[0] if hint else ""}
             )
-    for column in REQUIRED_COLUMNS:
+    for column in layout.required:
         if column not in positions:
             problems.append(
                 _(
                     "De verplichte kolom ‘%(column)s’ ontbreekt in de kopregel (regel 1). "
                     "Verplicht zijn: %(required)s."
                 )
-                % {"column": column, "required": ", ".join(REQUIRED_COLUMNS)}
+                % {"column": column, "required": ", ".join(layout.required)}
             )
-    for first, second in PAIRED_COLUMNS:
+    for first, second in layout.paired:
         if (first in positions) != (second in positions):
             problems.append(
                 _(
@@ -418,7 +441,7 @@ def _is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _cell_text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     """A cell as text: Unicode NFC, line ends as \\n, no surrounding white space."""
     if cell is None:
         return ""
@@ -601,7 +624,7 @@ class _RowReader:
             self.failed.add(column)
 
     def text(self, column: str, *, multiline: bool = False) -> str:
-        value = _cell_text(self.row.cells.get(column))
+        value = cell_text(self.row.cells.get(column))
         if "\x00" in value:
             self.error(
                 column,
@@ -695,7 +718,7 @@ class _Planner:
 
         self.lines_by_id: dict[str, list[int]] = defaultdict(list)
         for row in sheet.rows:
-            external_id = _cell_text(row.cells.get("external_id"))
+            external_id = cell_text(row.cells.get("external_id"))
             if external_id:
                 self.lines_by_id[" ".join(external_id.split())].append(row.line)
         self.existing = {
@@ -1045,7 +1068,7 @@ class _Planner:
                 "column": name,
                 "min": limits.get(MinValueValidator),
                 "max": limits.get(MaxValueValidator),
-                "value": _cell_text(value),
+                "value": cell_text(value),
             }
         if name == "website":
             return _(
@@ -1369,3 +1392,42 @@ def _update_rows(model: type[models.Model], objects: Sequence[models.Model], nam
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+
+
+def report_import(command, result: ImportResult, *, dry_run: bool, verbosity: int) -> None:
+    """Write an import's outcome for a management command; raise CommandError on errors.
+
+    Shared by the import commands (projects, education offers), so they report alike.
+    """
+    from django.core.management.base import CommandError
+
+    for warning in result.warnings:
+        command.stderr.write(command.style.WARNING(warning))
+    if result.errors:
+        lines = len(result.error_lines)
+        heading = (
+            ngettext(
+                "Er is niets opgeslagen: %(count)d regel bevat fouten.",
+                "Er is niets opgeslagen: %(count)d regels bevatten fouten.",
+                lines,
+            )
+            % {"count": lines}
+            if lines
+            else _("Er is niets opgeslagen.")
+        )
+        raise CommandError("\n".join([heading, *map(str, result.errors)]))
+
+    # A dry run lists every row; a real import lists the rows it changed (-v 2: every row).
+    for change in result.changes:
+        if verbosity >= 2 or (verbosity >= 1 and (dry_run or change.action != Action.UNCHANGED)):
+            command.stdout.write(str(change))
+    if result.new_organisations and verbosity >= 1:
+        command.stdout.write(
+            _("Nieuwe organisaties: %(names)s") % {"names": ", ".join(result.new_organisations)}
+        )
+    summary = result.summary()
+    if dry_run:
+        summary = _("Proefdraai, er is niets opgeslagen: %(summary)s.") % {"summary": summary}
+    else:
+        summary = _("Klaar: %(summary)s.") % {"summary": summary}
+    command.stdout.write(command.style.SUCCESS(summary))

@@ -5,10 +5,9 @@ from functools import partial
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from tqdm import tqdm
 
-from portfolio.importing import Action, import_projects, programme_for_import
+from portfolio.importing import import_projects, programme_for_import, report_import
 
 
 class Command(BaseCommand):
@@ -50,35 +49,4 @@ class Command(BaseCommand):
         )
         result = import_projects(file=file, programme=chosen, dry_run=dry_run, progress=progress)
 
-        for warning in result.warnings:
-            self.stderr.write(self.style.WARNING(warning))
-        if result.errors:
-            lines = len(result.error_lines)
-            heading = (
-                ngettext(
-                    "Er is niets opgeslagen: %(count)d regel bevat fouten.",
-                    "Er is niets opgeslagen: %(count)d regels bevatten fouten.",
-                    lines,
-                )
-                % {"count": lines}
-                if lines
-                else _("Er is niets opgeslagen.")
-            )
-            raise CommandError("\n".join([heading, *map(str, result.errors)]))
-
-        # A dry run lists every row; a real import lists the rows it changed (-v 2: every row).
-        for change in result.changes:
-            if verbosity >= 2 or (
-                verbosity >= 1 and (dry_run or change.action != Action.UNCHANGED)
-            ):
-                self.stdout.write(str(change))
-        if result.new_organisations and verbosity >= 1:
-            self.stdout.write(
-                _("Nieuwe organisaties: %(names)s") % {"names": ", ".join(result.new_organisations)}
-            )
-        summary = result.summary()
-        if dry_run:
-            summary = _("Proefdraai, er is niets opgeslagen: %(summary)s.") % {"summary": summary}
-        else:
-            summary = _("Klaar: %(summary)s.") % {"summary": summary}
-        self.stdout.write(self.style.SUCCESS(summary))
+        report_import(self, result, dry_run=dry_run, verbosity=verbosity)
