@@ -165,5 +165,7 @@ def history_entries(records) -> list[Entry]:
                 entry.changes.append(
                     Change(str(model_field.verbose_name), "—", _display(model_field, value, cache))
                 )
+        if entry.kind == "~" and not entry.changes:
+            continue  # a save that changed nothing of this record (only its relations)
         entries.append(entry)
     return entries

@@ -181,13 +181,20 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = ProjectForm(data, files, instance=project, programme=programme)
+    # Initial rows only for a fresh form: on a POST an unchanged extra row would otherwise
+    # count as empty and be dropped.
     partners = PartnerFormSet(
-        data, prefix="partners", user=request.user, initial=_initial_partners(project, request.user)
+        data,
+        prefix="partners",
+        user=request.user,
+        initial=None if data is not None else _initial_partners(project, request.user),
     )
     results = ResultFormSet(
         data,
         prefix="results",
-        initial=[
+        initial=None
+        if data is not None
+        else [
             {
                 "id": r.pk,
                 "kind": r.kind,
@@ -202,7 +209,9 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
     links = LinkFormSet(
         data,
         prefix="links",
-        initial=[
+        initial=None
+        if data is not None
+        else [
             {"id": link.pk, "label": link.label, "url": link.url}
             for link in (project.links.all() if project else [])
         ],

@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -381,8 +382,6 @@ def change_publication(
 @transaction.atomic
 def delete_project(*, project: Project, by: Any) -> Project:
     """Move a project to the bin: hidden everywhere, restorable with undo_delete_project."""
-    from django.utils import timezone
-
     from accounts import policy
 
     policy.require(by, "project.delete", project)
@@ -522,7 +521,11 @@ def restore_project_version(*, project: Project, history_id: int, by: Any) -> Pr
     record = project.history.filter(history_id=history_id).first()
     if record is None:
         raise ValidationError(_("Deze versie hoort niet bij dit project."))
-    moment = record.history_date
+    # A version lasts from this save of the project until its next one; the partners,
+    # results and links are taken as they were at its end.
+    following = project.history.filter(history_id__gt=record.history_id).order_by("history_id")
+    after = following.values_list("history_date", flat=True).first()
+    moment = after - timedelta(microseconds=1) if after else timezone.now()
     project = Project.objects.select_for_update().get(pk=project.pk)
     for name in RESTORABLE_FIELDS:
         setattr(project, name, getattr(record, name))
