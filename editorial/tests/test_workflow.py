@@ -160,7 +160,7 @@ def test_submit_send_back_resubmit_approve_with_mail_to_both_sides(
 
     mail.outbox.clear()
     login(office)
-    response = client.post(f"/beheer/projecten/{project.pk}/status/", {"transition": "send_back"})
+    client.post(f"/beheer/projecten/{project.pk}/status/", {"transition": "send_back"})
     project.refresh_from_db()
     assert project.publication == "ingediend", "sending back needs a comment"
     client.post(
