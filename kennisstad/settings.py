@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "portfolio",
     "accounts",
     "editorial",
+    "backups",
 ]
 
 MIDDLEWARE = [
