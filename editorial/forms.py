@@ -121,7 +121,8 @@ class PartnerForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"), queryset=Organisation.objects.order_by("name")
     )
-    role = forms.ChoiceField(label=_("Rol"), choices=ProjectPartner.Role.choices)
+    # An empty first choice, so an untouched extra row stays empty (and is left out).
+    role = forms.ChoiceField(label=_("Rol"), choices=[("", "—"), *ProjectPartner.Role.choices])
 
 
 class BasePartnerFormSet(forms.BaseFormSet):
@@ -178,7 +179,7 @@ PartnerFormSet = forms.formset_factory(
 
 class ResultForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    kind = forms.ChoiceField(label=_("Soort"), choices=Result.Kind.choices)
+    kind = forms.ChoiceField(label=_("Soort"), choices=[("", "—"), *Result.Kind.choices])
     title = forms.CharField(label=_("Titel"), max_length=300)
     url = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
     date = forms.DateField(label=_("Datum"), required=False, widget=DateInput())

@@ -16,6 +16,14 @@ from portfolio.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(db):
+    """Counters live in the shared (database) cache, which other tests may have filled."""
+    from django.core.cache import caches
+
+    caches["shared"].clear()
+
+
 @pytest.fixture
 def office(db):
     user = User.objects.create_user("office", "office@example.org", "geheim-wachtwoord-123")
