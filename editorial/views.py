@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import policy
@@ -74,7 +75,7 @@ def _state_filter(state: str) -> Q:
 
 STATES = [
     (P.DRAFT.value, P.DRAFT.label),
-    ("teruggestuurd", _("teruggestuurd")),
+    ("teruggestuurd", gettext_lazy("teruggestuurd")),
     (P.SUBMITTED.value, P.SUBMITTED.label),
     (P.PUBLISHED.value, P.PUBLISHED.label),
     (P.ARCHIVED.value, P.ARCHIVED.label),
