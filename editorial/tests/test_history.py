@@ -140,3 +140,33 @@ def test_retention_removes_only_what_has_been_in_the_bin_long_enough(world, sett
     assert Project.history.filter(id=old.pk).exists()  # the history still has it
     assert not ProjectPartner.objects.filter(project_id=old.pk).exists()
     assert AuditEvent.objects.filter(action="retention").exists()
+
+
+def test_an_import_leaves_a_version_with_its_relations_that_can_be_restored(db):
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.contrib.auth.models import User
+
+    from portfolio.importing import import_projects
+    from portfolio.loaders import load_programme
+
+    load_programme()
+    example = Path(settings.BASE_DIR) / "docs" / "examples" / "projecten-voorbeeld.csv"
+    assert import_projects(file=example).errors == []
+    project = Project.objects.get(external_id="PB-2024-001")
+    imported = project.history.get()
+    assert imported.history_type == "+" and imported.history_change_reason == "import"
+    assert {row.neighbourhood.name for row in imported.neighbourhoods.all()} == {
+        "Slaaghwijk",
+        "Zijlwijk-Zuid",
+    }
+    partners = ProjectPartner.history.filter(project_id=project.pk)
+    assert partners.count() == project.partners.count() == 3
+
+    office = User.objects.create_superuser("root", "root@example.org", "x")
+    services.update_project(project=project, title="Anders", neighbourhoods=[])
+    services.restore_project_version(project=project, history_id=imported.history_id, by=office)
+    project.refresh_from_db()
+    assert project.title == "Gezond ouder worden in de Merenwijk"
+    assert project.neighbourhoods.count() == 2 and project.partners.count() == 3
