@@ -11,6 +11,7 @@ database with the same migrations, all or nothing, and resets PostgreSQL's seque
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import json
@@ -28,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.management import call_command
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.serializers.json import Serializer as JSONSerializer
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
@@ -44,6 +46,18 @@ NATURAL = (ContentType, Permission)
 
 class BackupError(Exception):
     """A backup or restore that cannot go ahead, with a message for the operator."""
+
+
+class FullPrecisionEncoder(DjangoJSONEncoder):
+    """Django's JSON encoder keeps only milliseconds of times; a backup keeps them whole."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat()
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        if isinstance(o, datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class Serializer(JSONSerializer):
@@ -121,7 +135,9 @@ def create_backup(path: str | os.PathLike, *, progress=None) -> Summary:
             label = model._meta.label
             queryset = model._default_manager.order_by("pk")
             stream = io.StringIO()
-            Serializer().serialize(queryset.iterator(chunk_size=2000), stream=stream)
+            Serializer().serialize(
+                queryset.iterator(chunk_size=2000), stream=stream, cls=FullPrecisionEncoder
+            )
             data = stream.getvalue().encode()
             name = f"data/{label.lower()}.json"
             _add(archive, name, data)
