@@ -86,14 +86,14 @@ def snapshot(world) -> dict:
         "projects": [
             model_to_dict(p, exclude=["image"]) | {"updated": p.updated_at} for p in projects
         ],
-        "partners": list(ProjectPartner.objects.filter(project_id__in=ids).values()),
-        "results": list(Result.objects.filter(project_id__in=ids).values()),
-        "links": list(ProjectLink.objects.filter(project_id__in=ids).values()),
+        "partners": list(ProjectPartner.objects.filter(project_id__in=ids).order_by("pk").values()),
+        "results": list(Result.objects.filter(project_id__in=ids).order_by("pk").values()),
+        "links": list(ProjectLink.objects.filter(project_id__in=ids).order_by("pk").values()),
         "history": Project.history.filter(id__in=ids).count(),
-        "organisations": list(Organisation.objects.values()),
-        "roles": list(RoleAssignment.objects.values("user", "role", "organisation")),
+        "organisations": list(Organisation.objects.order_by("pk").values()),
+        "roles": list(RoleAssignment.objects.order_by("pk").values("user", "role", "organisation")),
         "users": list(
-            User.objects.values(
+            User.objects.order_by("pk").values(
                 "pk", "username", "email", "is_active", "is_staff", "is_superuser", "password"
             )
         ),
