@@ -61,9 +61,12 @@ class RoleAssignment(models.Model):
                 # for the whole programme.
                 name="roleassignment_organisation_matches_role",
                 condition=(
-                    Q(role__in=[r.value for r in ORGANISATION_ROLES], organisation__isnull=False)
+                    Q(
+                        role__in=sorted(r.value for r in ORGANISATION_ROLES),
+                        organisation__isnull=False,
+                    )
                     | (
-                        ~Q(role__in=[r.value for r in ORGANISATION_ROLES])
+                        ~Q(role__in=sorted(r.value for r in ORGANISATION_ROLES))
                         & Q(organisation__isnull=True)
                     )
                 ),
@@ -83,3 +86,117 @@ class RoleAssignment(models.Model):
         if self.organisation_id:
             return f"{self.user} — {self.get_role_display()} ({self.organisation})"
         return f"{self.user} — {self.get_role_display()}"
+
+
+class Invitation(models.Model):
+    """An invitation to an account with a role; accepted once through a signed e-mail link.
+
+    The link carries a signed, timestamped token naming this invitation; nothing secret is
+    stored. It works once (``accepted_at``) and until ``expires_at``.
+    """
+
+    email = models.EmailField(_("e-mailadres"))
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "portfolio.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uitgenodigd door"),
+    )
+    created_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("geldig tot"))
+    accepted_at = models.DateTimeField(_("aangenomen op"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangenomen door"),
+    )
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                name="invitation_organisation_matches_role",
+                condition=(
+                    Q(
+                        role__in=sorted(r.value for r in ORGANISATION_ROLES),
+                        organisation__isnull=False,
+                    )
+                    | (
+                        ~Q(role__in=sorted(r.value for r in ORGANISATION_ROLES))
+                        & Q(organisation__isnull=True)
+                    )
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.get_role_display()})"
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event: who did what, when, to which object, from where."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("ingelogd")
+        LOGIN_FAILED = "login_failed", _("inloggen mislukt")
+        LOGIN_LOCKED = "login_locked", _("inloggen geblokkeerd")
+        LOGOUT = "logout", _("uitgelogd")
+        PASSWORD_RESET = "password_reset", _("wachtwoordherstel gevraagd")
+        INVITATION_SENT = "invitation_sent", _("uitnodiging verstuurd")
+        INVITATION_ACCEPTED = "invitation_accepted", _("uitnodiging aangenomen")
+        ROLE_GRANTED = "role_granted", _("rol toegekend")
+        ROLE_REVOKED = "role_revoked", _("rol ingetrokken")
+        PERSONAL_DATA_EXPORT = "personal_data_export", _("persoonsgegevens opgevraagd")
+        PERSONAL_DATA_ERASE = "personal_data_erase", _("persoonsgegevens gewist")
+        BACKUP = "backup", _("back-up gemaakt")
+        BACKUP_RESTORE = "backup_restore", _("back-up teruggezet")
+        VERSION_RESTORE = "version_restore", _("eerdere versie teruggezet")
+        SOFT_DELETE = "soft_delete", _("naar de prullenbak")
+        UNDO_DELETE = "undo_delete", _("uit de prullenbak gehaald")
+        RETENTION = "retention", _("bewaartermijn toegepast")
+
+    at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    actor_label = models.CharField(_("door (naam)"), max_length=254, blank=True)
+    action = models.CharField(_("gebeurtenis"), max_length=30, choices=Action.choices)
+    object_type = models.CharField(_("soort object"), max_length=100, blank=True)
+    object_id = models.CharField(_("object"), max_length=64, blank=True)
+    object_label = models.CharField(_("objectnaam"), max_length=300, blank=True)
+    ip_prefix = models.CharField(
+        _("netwerk"),
+        max_length=64,
+        blank=True,
+        help_text=_("Ingekort IP-adres: /24 voor IPv4, /48 voor IPv6."),
+    )
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("logboekregel")
+        verbose_name_plural = _("logboek")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["action", "-at"], name="audit_action_at_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()}"

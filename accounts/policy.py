@@ -159,6 +159,16 @@ def visible(user, action: str, queryset: QuerySet) -> QuerySet:
     return _scopes[action](who, queryset)
 
 
+# Django refuses to redirect to an address longer than 16 KiB (a 400); a return address that
+# long is junk, so the login page then returns to the page without its query.
+_MAX_RETURN_ADDRESS = 2000
+
+
+def _return_address(request) -> str:
+    full = request.get_full_path()
+    return full if len(full) <= _MAX_RETURN_ADDRESS else request.path
+
+
 def permission_required(action: str, get_object: Callable[..., Any] | None = None):
     """View decorator: anonymous users go to the login page, others without the right get 403.
 
@@ -170,7 +180,7 @@ def permission_required(action: str, get_object: Callable[..., Any] | None = Non
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not actor(request.user).is_authenticated:
-                return redirect_to_login(request.get_full_path())
+                return redirect_to_login(_return_address(request))
             if get_object is None:
                 require(request.user, action)
                 return view(request, *args, **kwargs)

@@ -25,3 +25,16 @@ def strip_nul_characters(get_response):
         return get_response(request)
 
     return middleware
+
+
+def permissions_policy(get_response):
+    """Tell browsers the site uses no camera, microphone, location and the like."""
+    from django.conf import settings
+
+    def middleware(request: HttpRequest):
+        response = get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+    return middleware

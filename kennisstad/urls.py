@@ -17,11 +17,16 @@ urlpatterns += i18n_patterns(
     path("beheer/admin/", admin.site.urls),
     path("beheer/kenniswinkel/", include("questions.workspace_urls")),
     path("beheer/", include("accounts.urls")),
+    path("beheer/", include("editorial.urls")),
     path("", include("portfolio.urls")),
     path("", include("questions.urls")),
     path("", include("search.urls")),
     prefix_default_language=False,
 )
+
+if settings.OIDC_ENABLED:
+    # Outside the language prefix: the provider knows one fixed callback address.
+    urlpatterns += [path("beheer/sso/", include("mozilla_django_oidc.urls"))]
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

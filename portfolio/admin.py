@@ -22,7 +22,7 @@ from portfolio.models import (
     Theme,
 )
 from portfolio.search_index import projects_of_organisations
-from portfolio.services import Partnership, validate_project_relations
+from portfolio.services import Partnership, change_publication, validate_project_relations
 from search.services import index_objects, remove_objects
 
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
@@ -243,8 +243,36 @@ class ProjectAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["secondary_themes", "flagships", "neighbourhoods"]
-    readonly_fields = ["created_at", "updated_at"]
+    # The publication state changes only through the workflow (services.change_publication):
+    # the actions below; deleting is the workspace's soft delete, so not offered here.
+    readonly_fields = ["publication", "deleted_at", "deleted_by", "created_at", "updated_at"]
+    actions = ["publish_selected", "archive_selected"]
     inlines = [ProjectPartnerInline, ResultInline, ProjectLinkInline]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _transition(self, request, queryset, transition: str) -> None:
+        changed, refused = 0, []
+        for project in queryset:
+            try:
+                change_publication(project=project, transition=transition, by=request.user)
+                changed += 1
+            except ValidationError as error:
+                refused.append(f"{project}: {' '.join(error.messages)}")
+        if changed:
+            self.message_user(request, _("%(count)s project(en) bijgewerkt.") % {"count": changed})
+        for message in refused:
+            self.message_user(request, message, level="warning")
+
+    @admin.action(description=_("Publiceren"))
+    def publish_selected(self, request, queryset):
+        self._transition(request, queryset, "publish")
+
+    @admin.action(description=_("Archiveren"))
+    def archive_selected(self, request, queryset):
+        self._transition(request, queryset, "archive")
+
     change_list_template = "admin/portfolio/project/change_list.html"
 
     def save_related(self, request, form, formsets, change):
@@ -302,7 +330,17 @@ class ProjectAdmin(admin.ModelAdmin):
         (_("Afbeelding"), {"fields": ["image", "image_alt"]}),
         (
             _("Publicatie"),
-            {"fields": ["publication", "is_example", "external_id", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "publication",
+                    "is_example",
+                    "external_id",
+                    "deleted_at",
+                    "deleted_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 

@@ -12,6 +12,7 @@ class PortfolioConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from kennisstad.caching import bump_content_version
+        from portfolio import rules  # noqa: F401 - registers the project actions' rules
         from portfolio.search_index import register_search_kinds
 
         register_search_kinds()

@@ -1341,12 +1341,68 @@ def _apply(
             for p in item.partnerships
         ],
     )
+    _record_history(
+        [item.project.pk for item in planned if item.is_new],
+        [item.project.pk for item in planned if item.action == Action.CHANGED],
+        {item.project.pk for item in replaced},
+        now,
+    )
     # The search index follows in the same transaction: new and changed projects, and the
     # organisations created for them.
     index_objects(
         kind="project", ids=[item.project.pk for item in planned if item.action != Action.UNCHANGED]
     )
     index_objects(kind="organisation", ids=[organisation.pk for organisation in created.values()])
+
+
+def _record_history(
+    new_ids: list[int], changed_ids: list[int], partners_written: set[int], when
+) -> None:
+    """One version in the history per written project, with its themes, flagships,
+    neighbourhoods and partners, as an edit in the workspace leaves; in bulk, since the
+    rows above were written in bulk (which simple-history's signals do not see)."""
+    from django.apps import apps
+
+    for ids, history_type in ((new_ids, "+"), (changed_ids, "~")):
+        for batch in _batches(ids):
+            projects = list(Project.objects.filter(pk__in=batch))
+            Project.history.bulk_history_create(
+                projects,
+                update=history_type == "~",
+                default_change_reason="import",
+                default_date=when,
+            )
+            records = dict(
+                Project.history.filter(id__in=batch, history_date=when).values_list(
+                    "id", "history_id"
+                )
+            )
+            for column, target in (
+                ("secondary_themes", "theme"),
+                ("flagships", "flagship"),
+                ("neighbourhoods", "neighbourhood"),
+            ):
+                through = getattr(Project, column).through
+                historical = apps.get_model("portfolio", f"HistoricalProject_{column}")
+                historical.objects.bulk_create(
+                    historical(
+                        id=row_id,
+                        history_id=records[project_id],
+                        project_id=project_id,
+                        **{f"{target}_id": target_id},
+                    )
+                    for row_id, project_id, target_id in through.objects.filter(
+                        project_id__in=batch
+                    ).values_list("id", "project_id", f"{target}_id")
+                )
+            partners = list(
+                ProjectPartner.objects.filter(
+                    project_id__in=[pk for pk in batch if pk in partners_written]
+                )
+            )
+            ProjectPartner.history.bulk_history_create(
+                partners, default_change_reason="import", default_date=when
+            )
 
 
 def _delete_relations(model: type[models.Model], replaced: list[PlannedProject]) -> None:

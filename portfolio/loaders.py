@@ -30,6 +30,7 @@ from portfolio.models import (
 from portfolio.services import (
     Partnership,
     add_result,
+    change_publication,
     create_project,
     get_or_create_organisation,
     update_project,
@@ -322,6 +323,14 @@ def _sync_results(project: Project, rows: list[dict], tally: Tally) -> None:
         tally["resultaten"]["removed"] += 1
 
 
+# How the demo loader brings an example project to the state its data asks for.
+DEMO_TRANSITIONS = {
+    Project.Publication.PUBLISHED: "publish",
+    Project.Publication.DRAFT: "withdraw",
+    Project.Publication.ARCHIVED: "archive",
+}
+
+
 def _sync_demo_project(programme: Programme, row: dict, relations: dict, tally: Tally) -> None:
     """Create one example project through the services, or update it if the data changed."""
     fields = _project_fields(row)
@@ -337,8 +346,11 @@ def _sync_demo_project(programme: Programme, row: dict, relations: dict, tally: 
         tally["projecten"][CREATED] += 1
     else:
         is_changed = _project_differs(project, fields, relations)
+        publication = fields.pop("publication")
         if is_changed:
             update_project(project=project, **relations, **fields)
+        if project.publication != publication:
+            change_publication(project=project, transition=DEMO_TRANSITIONS[publication])
         is_changed |= _sync_links(project, row["links"])
         tally["projecten"][UPDATED if is_changed else UNCHANGED] += 1
     _sync_results(project, row["results"], tally)

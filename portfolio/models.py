@@ -1,6 +1,7 @@
 """The portfolio: programmes with their themes and flagships, organisations, the city's districts
 and neighbourhoods, and the projects with their partners and results."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -8,6 +9,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Gebruik een kleur als #RRGGBB."))
 district_code = RegexValidator(r"^WK\d{6}$", _("Een wijkcode ziet eruit als WK054603."))
@@ -195,6 +197,7 @@ class Project(models.Model):
 
     class Publication(models.TextChoices):
         DRAFT = "concept", _("concept")
+        SUBMITTED = "ingediend", _("ingediend")
         PUBLISHED = "gepubliceerd", _("gepubliceerd")
         ARCHIVED = "gearchiveerd", _("gearchiveerd")
 
@@ -264,8 +267,26 @@ class Project(models.Model):
         default=False,
         help_text=_("Voorbeeldinhoud om het platform te tonen; geen echt project."),
     )
+    review_comment = models.TextField(
+        _("opmerking van het programmabureau"),
+        blank=True,
+        help_text=_("Waarom het programmabureau het project heeft teruggestuurd."),
+    )
+    deleted_at = models.DateTimeField(_("verwijderd op"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("verwijderd door"),
+    )
     created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("bijgewerkt"), auto_now=True)
+    history = HistoricalRecords(
+        m2m_fields=[secondary_themes, flagships, neighbourhoods],
+        excluded_fields=["updated_at"],
+    )
 
     class Meta:
         verbose_name = _("project")
@@ -306,7 +327,9 @@ class Project(models.Model):
                 name="project_status_valid",
             ),
             models.CheckConstraint(
-                condition=Q(publication__in=["concept", "gepubliceerd", "gearchiveerd"]),
+                condition=Q(
+                    publication__in=["concept", "ingediend", "gepubliceerd", "gearchiveerd"]
+                ),
                 name="project_publication_valid",
             ),
         ]
@@ -324,7 +347,15 @@ class Project(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return self.publication == self.Publication.PUBLISHED
+        return self.publication == self.Publication.PUBLISHED and self.deleted_at is None
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_sent_back(self) -> bool:
+        return self.publication == self.Publication.DRAFT and bool(self.review_comment)
 
     def clean(self) -> None:
         errors = {}
@@ -338,7 +369,7 @@ class Project(models.Model):
             errors["summary"] = _(
                 "De samenvatting is %(length)s tekens lang; houd het bij %(max)s."
             ) % {"length": len(self.summary), "max": SUMMARY_MAX_LENGTH}
-        if self.publication == self.Publication.PUBLISHED:
+        if self.publication in (self.Publication.PUBLISHED, self.Publication.SUBMITTED):
             if not self.title.strip():
                 errors["title"] = _("Een gepubliceerd project heeft een titel.")
             if not self.summary.strip():
@@ -379,6 +410,7 @@ class ProjectPartner(models.Model):
         verbose_name=_("organisatie"),
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default="partner")
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("projectpartner")
@@ -411,6 +443,7 @@ class ProjectLink(models.Model):
     label = models.CharField(_("omschrijving"), max_length=200)
     url = models.URLField(_("adres"), max_length=500)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("link")
@@ -439,6 +472,7 @@ class Result(models.Model):
     description = models.TextField(_("beschrijving"), blank=True)
     url = models.URLField(_("link"), max_length=500, blank=True)
     date = models.DateField(_("datum"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("resultaat")

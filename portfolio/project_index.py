@@ -86,7 +86,10 @@ def mask_of_positions(positions, size: int) -> int:
 
 
 def published():
-    return Project.objects.filter(publication=Project.Publication.PUBLISHED)
+    """What the public may see: published and not in the bin (as selectors.published_projects)."""
+    return Project.objects.filter(
+        publication=Project.Publication.PUBLISHED, deleted_at__isnull=True
+    )
 
 
 def build_project_index() -> ProjectIndex:

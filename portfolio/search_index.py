@@ -28,7 +28,7 @@ def _batches(queryset, ids: Iterable[int] | None) -> Iterator:
 def project_entries(ids: Iterable[int] | None) -> Iterator[IndexEntry]:
     """Index entries of projects: title, summary, and description with partner names."""
     queryset = Project.objects.prefetch_related("partners__organisation").only(
-        "pk", "title", "slug", "summary", "description", "publication"
+        "pk", "title", "slug", "summary", "description", "publication", "deleted_at"
     )
     for project in _batches(queryset, ids):
         partners = " ".join(p.organisation.name for p in project.partners.all())
@@ -40,7 +40,7 @@ def project_entries(ids: Iterable[int] | None) -> Iterator[IndexEntry]:
             title=project.title,
             summary=project.summary,
             body=f"{project.description}\n{partners}",
-            is_public=project.publication == Project.Publication.PUBLISHED,
+            is_public=project.is_published,
         )
 
 

@@ -106,8 +106,10 @@ class SiteProgramme:
 
 
 def published_projects() -> QuerySet[Project]:
-    """All projects the public may see."""
-    return Project.objects.filter(publication=Project.Publication.PUBLISHED)
+    """All projects the public may see: published and not in the bin."""
+    return Project.objects.filter(
+        publication=Project.Publication.PUBLISHED, deleted_at__isnull=True
+    )
 
 
 def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
@@ -545,25 +547,29 @@ def area_counts(filters: ProjectFilters) -> dict[str, int]:
 
 def project_for_page(slug: str) -> Project | None:
     """A published project with everything its page shows, or None."""
-    return (
-        published_projects()
-        .select_related("primary_theme", "programme")
-        .prefetch_related(
-            "secondary_themes",
-            "flagships",
-            Prefetch(
-                "partners",
-                queryset=ProjectPartner.objects.select_related("organisation").order_by(
-                    Case(When(role=ProjectPartner.Role.LEAD, then=0), default=1),
-                    "organisation__name",
-                ),
+    return with_page_data(published_projects()).filter(slug=slug).first()
+
+
+def project_for_preview(pk: int) -> Project | None:
+    """Any project (a draft too) shaped as its public page shows it, for the preview."""
+    return with_page_data(Project.objects.all()).filter(pk=pk).first()
+
+
+def with_page_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    """Add everything a project's page shows, in a fixed number of queries."""
+    return queryset.select_related("primary_theme", "programme").prefetch_related(
+        "secondary_themes",
+        "flagships",
+        Prefetch(
+            "partners",
+            queryset=ProjectPartner.objects.select_related("organisation").order_by(
+                Case(When(role=ProjectPartner.Role.LEAD, then=0), default=1),
+                "organisation__name",
             ),
-            Prefetch("neighbourhoods", queryset=Neighbourhood.objects.select_related("district")),
-            Prefetch("results", queryset=Result.objects.order_by("-date", "title")),
-            "links",
-        )
-        .filter(slug=slug)
-        .first()
+        ),
+        Prefetch("neighbourhoods", queryset=Neighbourhood.objects.select_related("district")),
+        Prefetch("results", queryset=Result.objects.order_by("-date", "title")),
+        "links",
     )
 
 
@@ -674,7 +680,9 @@ def organisations_for_overview(kind: str = "") -> QuerySet[Organisation]:
     """Organisations with their number of published projects, most active first."""
     queryset = Organisation.objects.annotate(
         project_count=_published_count(
-            ProjectPartner.objects.filter(project__publication=Project.Publication.PUBLISHED),
+            ProjectPartner.objects.filter(
+                project__publication=Project.Publication.PUBLISHED, project__deleted_at__isnull=True
+            ),
             "organisation",
         )
     )
@@ -686,7 +694,9 @@ def organisations_for_overview(kind: str = "") -> QuerySet[Organisation]:
 def organisation_roles(organisation: Organisation, *, per_role: int = 12) -> list[dict]:
     """An organisation's published projects grouped by its role, with a count per role."""
     partnerships = ProjectPartner.objects.filter(
-        organisation=organisation, project__publication=Project.Publication.PUBLISHED
+        organisation=organisation,
+        project__publication=Project.Publication.PUBLISHED,
+        project__deleted_at__isnull=True,
     )
     counts = dict(
         partnerships.order_by().values_list("role").annotate(n=Count("pk")).values_list("role", "n")
@@ -722,7 +732,8 @@ def districts_with_neighbourhoods() -> QuerySet[District]:
             queryset=Neighbourhood.objects.annotate(
                 project_count=_published_count(
                     ProjectNeighbourhood.objects.filter(
-                        project__publication=Project.Publication.PUBLISHED
+                        project__publication=Project.Publication.PUBLISHED,
+                        project__deleted_at__isnull=True,
                     ),
                     "neighbourhood",
                 )

@@ -2,11 +2,12 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -34,8 +35,8 @@ PROJECT_FIELDS = {
     "latitude",
     "longitude",
     "is_citywide",
-    "publication",
     "is_example",
+    "image",
     "external_id",
     "image_alt",
 }
@@ -120,16 +121,33 @@ def _set_relations(
     if neighbourhoods is not None:
         project.neighbourhoods.set(neighbourhoods)
     if partnerships is not None:
-        project.partners.all().delete()
-        ProjectPartner.objects.bulk_create(
-            ProjectPartner(project=project, organisation=p.organisation, role=p.role)
-            for p in partnerships
-        )
+        _set_partners(project, partnerships)
+
+
+def _set_partners(project: Project, partnerships: Sequence[Partnership]) -> None:
+    """Change the partner rows one by one, so each change lands in the history."""
+    wanted = {p.organisation.pk: p.role for p in partnerships}
+    current = {row.organisation_id: row for row in project.partners.all()}
+    for organisation_id, row in current.items():
+        if organisation_id not in wanted:
+            row.delete()
+    # Demote a lead first, so the one-lead constraint holds after every single save.
+    ordered = sorted(wanted.items(), key=lambda item: item[1] == ProjectPartner.Role.LEAD)
+    for organisation_id, role in ordered:
+        row = current.get(organisation_id)
+        if row is None:
+            ProjectPartner.objects.create(
+                project=project, organisation_id=organisation_id, role=role
+            )
+        elif row.role != role:
+            row.role = role
+            row.save(update_fields=["role"])
 
 
 @transaction.atomic
 def create_project(
     *,
+    publication: str = Project.Publication.DRAFT,
     programme: Programme,
     title: str,
     primary_theme: Theme,
@@ -154,6 +172,7 @@ def create_project(
         summary=summary,
         primary_theme=primary_theme,
         slug=slug or unique_slug(Project, title),
+        publication=publication,
         **fields,
     )
     errors = validate_project_relations(
@@ -241,13 +260,9 @@ def update_project(
 
 
 @transaction.atomic
-def publish_project(*, project: Project) -> Project:
+def publish_project(*, project: Project, by: Any = None) -> Project:
     """Make a project public, after checking it has what a published project needs."""
-    project.publication = Project.Publication.PUBLISHED
-    project.full_clean()
-    project.save(update_fields=["publication", "updated_at"])
-    index_objects(kind="project", ids=[project.pk])
-    return project
+    return change_publication(project=project, transition="publish", by=by)
 
 
 @transaction.atomic
@@ -291,3 +306,271 @@ def get_or_create_organisation(
     organisation.save()
     index_objects(kind="organisation", ids=[organisation.pk])
     return organisation
+
+
+# --- Editorial workflow -------------------------------------------------------------------
+# The one table of allowed publication changes: transition -> (from states, to state, the
+# policy action a user needs). Every change of `publication` goes through change_publication.
+_P = Project.Publication
+TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
+    "submit": (frozenset({_P.DRAFT}), _P.SUBMITTED, "project.submit"),
+    "withdraw": (frozenset({_P.SUBMITTED, _P.PUBLISHED}), _P.DRAFT, "project.withdraw"),
+    "approve": (frozenset({_P.SUBMITTED}), _P.PUBLISHED, "project.review"),
+    "send_back": (frozenset({_P.SUBMITTED}), _P.DRAFT, "project.review"),
+    "publish": (frozenset({_P.DRAFT, _P.SUBMITTED, _P.ARCHIVED}), _P.PUBLISHED, "project.review"),
+    "archive": (frozenset({_P.PUBLISHED}), _P.ARCHIVED, "project.review"),
+}
+
+
+def allowed_transitions(project: Project, by: Any) -> list[str]:
+    """The transitions `by` may make on `project` now, in the order of TRANSITIONS."""
+    from accounts import policy
+
+    if project.is_deleted:
+        return []
+    return [
+        name
+        for name, (sources, _target, action) in TRANSITIONS.items()
+        if project.publication in sources and policy.can(by, action, project)
+    ]
+
+
+@transaction.atomic
+def change_publication(
+    *, project: Project, transition: str, by: Any = None, comment: str = ""
+) -> Project:
+    """Move a project along the workflow, if the transition is allowed from its state.
+
+    `by` is the user who asks (checked against the policy); None means the system itself
+    (a loader or an import run by the programme office). Sending back needs a comment.
+    """
+    from accounts import policy
+
+    if transition not in TRANSITIONS:
+        raise LookupError(f"No transition {transition!r}.")
+    sources, target, action = TRANSITIONS[transition]
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if by is not None:
+        policy.require(by, action, project)
+    if project.is_deleted:
+        raise ValidationError(_("Een verwijderd project kan niet van status veranderen."))
+    if project.publication == target and transition == "publish":
+        return project
+    if project.publication not in sources:
+        raise ValidationError(
+            _("Een project met status “%(state)s” kan niet naar “%(target)s”.")
+            % {"state": project.get_publication_display(), "target": _P(target).label}
+        )
+    comment = comment.strip()
+    if transition == "send_back":
+        if not comment:
+            raise ValidationError({"comment": _("Schrijf erbij waarom het project terug gaat.")})
+        project.review_comment = comment
+    elif transition in ("approve", "publish"):
+        project.review_comment = ""
+    project.publication = target
+    project._change_reason = transition
+    project.full_clean()
+    project.save()
+    index_objects(kind="project", ids=[project.pk])
+    return project
+
+
+# --- Soft delete ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def delete_project(*, project: Project, by: Any) -> Project:
+    """Move a project to the bin: hidden everywhere, restorable with undo_delete_project."""
+    from accounts import policy
+
+    policy.require(by, "project.delete", project)
+    if project.is_deleted:
+        return project
+    project.deleted_at = timezone.now()
+    project.deleted_by = by if getattr(by, "pk", None) else None
+    project._change_reason = "delete"
+    project.save()
+    index_objects(kind="project", ids=[project.pk])
+    return project
+
+
+@transaction.atomic
+def undo_delete_project(*, project: Project, by: Any) -> Project:
+    """Take a project out of the bin, in the state it had before."""
+    from accounts import policy
+
+    policy.require(by, "project.undelete", project)
+    if not project.is_deleted:
+        return project
+    project.deleted_at = None
+    project.deleted_by = None
+    project._change_reason = "undelete"
+    project.save()
+    index_objects(kind="project", ids=[project.pk])
+    return project
+
+
+@transaction.atomic
+def purge_deleted_projects(*, deleted_before) -> int:
+    """The retention rule: remove for good what has been in the bin since `deleted_before`.
+
+    The history tables keep the removed rows (they are removed with the history's own
+    retention, if any)."""
+    from search.services import remove_objects
+
+    doomed = list(
+        Project.objects.filter(deleted_at__lt=deleted_before).values_list("pk", flat=True)
+    )
+    for project in Project.objects.filter(pk__in=doomed):
+        project.delete()
+    remove_objects(kind="project", ids=doomed)
+    return len(doomed)
+
+
+# --- Results and links ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultData:
+    """A result as an editor enters it; `pk` is set for an existing one."""
+
+    kind: str
+    title: str
+    url: str = ""
+    date: "date | None" = None
+    description: str = ""
+    pk: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkData:
+    """A link as an editor enters it; `pk` is set for an existing one."""
+
+    label: str
+    url: str
+    pk: int | None = None
+
+
+def _sync_rows(model: type, project: Project, rows: Sequence[dict]) -> None:
+    """Make the project's rows of `model` exactly `rows`, changing only what differs."""
+    existing = {row.pk: row for row in model.objects.filter(project=project)}
+    kept = set()
+    for values in rows:
+        values = dict(values)
+        pk = values.pop("pk", None)
+        row = existing.get(pk) if pk is not None else None
+        if row is None:
+            row = model(project=project, **values)
+        else:
+            kept.add(pk)
+            if all(getattr(row, name) == value for name, value in values.items()):
+                continue
+            for name, value in values.items():
+                setattr(row, name, value)
+        row.full_clean()
+        row.save()
+    for pk, row in existing.items():
+        if pk not in kept:
+            row.delete()
+
+
+@transaction.atomic
+def set_project_results(*, project: Project, results: Sequence[ResultData]) -> None:
+    """Make the project's results exactly these: add, change and remove one by one."""
+    _sync_rows(Result, project, [vars(result) for result in results])
+
+
+@transaction.atomic
+def set_project_links(*, project: Project, links: Sequence[LinkData]) -> None:
+    """Make the project's links exactly these, in this order."""
+    _sync_rows(
+        ProjectLink,
+        project,
+        [{**vars(link), "order": order} for order, link in enumerate(links)],
+    )
+
+
+# --- History ------------------------------------------------------------------------------
+
+RESTORABLE_FIELDS = [
+    "title",
+    "summary",
+    "description",
+    "status",
+    "start_date",
+    "end_date",
+    "website",
+    "latitude",
+    "longitude",
+    "is_citywide",
+    "image",
+    "image_alt",
+    "primary_theme_id",
+]
+
+
+@transaction.atomic
+def restore_project_version(*, project: Project, history_id: int, by: Any) -> Project:
+    """Bring back a project's content (fields, themes, flagships, neighbourhoods, partners,
+    results, links) as it was in an earlier version. The publication state stays as it is:
+    that only changes through the workflow. The restore is itself a new version."""
+    from accounts import policy
+
+    policy.require(by, "project.edit", project)
+    record = project.history.filter(history_id=history_id).first()
+    if record is None:
+        raise ValidationError(_("Deze versie hoort niet bij dit project."))
+    # A version lasts from this save of the project until its next one; the partners,
+    # results and links are taken as they were at its end.
+    following = project.history.filter(history_id__gt=record.history_id).order_by("history_id")
+    after = following.values_list("history_date", flat=True).first()
+    moment = after - timedelta(microseconds=1) if after else timezone.now()
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    for name in RESTORABLE_FIELDS:
+        setattr(project, name, getattr(record, name))
+    secondary = [row.theme for row in record.secondary_themes.select_related("theme")]
+    flagships = [row.flagship for row in record.flagships.select_related("flagship")]
+    neighbourhoods = [row.neighbourhood for row in record.neighbourhoods.all()]
+    partners = ProjectPartner.history.as_of(moment).filter(project_id=project.pk)
+    partnerships = [Partnership(p.organisation, p.role) for p in partners]
+    errors = validate_project_relations(
+        primary_theme=project.primary_theme,
+        secondary_themes=secondary,
+        flagships=flagships,
+        is_citywide=project.is_citywide,
+        neighbourhoods=neighbourhoods,
+        partnerships=partnerships,
+    )
+    if errors:
+        raise ValidationError(errors)
+    project._change_reason = f"restore:{history_id}"
+    project.full_clean()
+    project.save()
+    _set_relations(
+        project,
+        secondary_themes=secondary,
+        flagships=flagships,
+        neighbourhoods=neighbourhoods,
+        partnerships=partnerships,
+    )
+    results = Result.history.as_of(moment).filter(project_id=project.pk)
+    _restore_rows(Result, project, results, ["kind", "title", "url", "date", "description"])
+    links = ProjectLink.history.as_of(moment).filter(project_id=project.pk)
+    _restore_rows(ProjectLink, project, links, ["label", "url", "order"])
+    index_objects(kind="project", ids=[project.pk])
+    return project
+
+
+def _restore_rows(model: type, project: Project, then, fields: list[str]) -> None:
+    """Rows as they were: changed back, brought back under their old id, or removed."""
+    then = {row.pk: row for row in then}
+    for row in model.objects.filter(project=project):
+        if row.pk not in then:
+            row.delete()
+    for pk, old in then.items():
+        row = model.objects.filter(pk=pk).first() or model(pk=pk, project=project)
+        for name in fields:
+            setattr(row, name, getattr(old, name))
+        row.full_clean()
+        row.save()

@@ -8,6 +8,7 @@ app_name = "portfolio"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("themas.css", views.theme_stylesheet, name="theme_styles"),
     path("themas/<slug:slug>/", views.theme_detail, name="theme"),
     path("vlaggenschepen/<slug:slug>/", views.flagship_detail, name="flagship"),
     path("projecten/", views.project_list, name="projects"),

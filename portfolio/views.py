@@ -2,6 +2,7 @@
 
 import dataclasses
 from urllib.parse import urlencode
+import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisstad.caching import cached_page, is_htmx_fragment
 from portfolio import maps, selectors
-from portfolio.models import District, Flagship, Organisation, Theme
+from portfolio.models import District, Flagship, Organisation, Theme, hex_colour
 
 PREVIEW_SIZE = 12
 FILTER_PARAMETERS = (
@@ -44,6 +45,20 @@ def _programme_or_404() -> object:
     if programme is None:
         raise Http404("No programme loaded")
     return programme
+
+
+@cached_page
+def theme_stylesheet(request: HttpRequest) -> HttpResponse:
+    """The themes' colours as CSS classes (.theme-<slug>), so pages need no inline styles
+    (the Content-Security-Policy allows only our own stylesheets)."""
+    rules = [
+        f".theme-{theme.slug} {{ --theme-colour: {theme.colour}; }}"
+        for theme in Theme.objects.only("slug", "colour").order_by("pk")
+        if hex_colour.regex.match(theme.colour) and re.fullmatch(r"[-a-zA-Z0-9_]+", theme.slug)
+    ]
+    response = HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 @cached_page

@@ -66,7 +66,7 @@ def training_examples() -> list[tuple[str, str]]:
     examples = [
         (f"{title}\n{summary}\n{description}", slug)
         for title, summary, description, slug in Project.objects.filter(
-            publication=Project.Publication.PUBLISHED
+            publication=Project.Publication.PUBLISHED, deleted_at__isnull=True
         ).values_list("title", "summary", "description", "primary_theme__slug")
     ]
     examples += [

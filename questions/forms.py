@@ -322,7 +322,9 @@ class TriageForm(forms.Form):
     project = SafeModelChoiceField(
         label=_("Uitgegroeid tot project (slug)"),
         required=False,
-        queryset=Project.objects.filter(publication=Project.Publication.PUBLISHED),
+        queryset=Project.objects.filter(
+            publication=Project.Publication.PUBLISHED, deleted_at__isnull=True
+        ),
         to_field_name="slug",
         widget=forms.TextInput,
         error_messages={"invalid_choice": _("Er is geen gepubliceerd project met deze slug.")},

@@ -164,6 +164,14 @@ def test_admin_edits_and_deletes_reach_the_search_index(office):
         "Stichting Nieuwe Naam"
     )
     assert "nieuw" in SearchDocument.objects.get(kind="project", object_id=project.pk).body
+    # Projects are never hard-deleted from the admin: the workspace's bin (soft delete) takes
+    # them out of the public index, and only the retention rule removes them for good.
     url = reverse("admin:portfolio_project_delete", args=[project.pk])
-    assert office.post(url, {"post": "yes"}).status_code == 302
-    assert not SearchDocument.objects.filter(kind="project", object_id=project.pk).exists()
+    assert office.post(url, {"post": "yes"}).status_code == 403
+    assert Project.objects.filter(pk=project.pk).exists()
+    from django.contrib.auth.models import User
+
+    from portfolio.services import delete_project
+
+    delete_project(project=project, by=User.objects.get(username="bureau"))
+    assert not SearchDocument.objects.get(kind="project", object_id=project.pk).is_public

@@ -1,0 +1,9 @@
+"""Backup and restore of the whole platform: data and uploaded media in one archive."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BackupsConfig(AppConfig):
+    name = "backups"
+    verbose_name = _("Back-ups")
