@@ -1,8 +1,8 @@
 """Public pages of the portfolio: thin views over the selectors."""
 
 import dataclasses
-from urllib.parse import urlencode
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
