@@ -169,6 +169,18 @@ def _return_address(request) -> str:
     return full if len(full) <= _MAX_RETURN_ADDRESS else request.path
 
 
+def login_required(view):
+    """Django's login_required, with the same guard against a junk-long return address."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not actor(request.user).is_authenticated:
+            return redirect_to_login(_return_address(request))
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 def permission_required(action: str, get_object: Callable[..., Any] | None = None):
     """View decorator: anonymous users go to the login page, others without the right get 403.
 

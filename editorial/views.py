@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -82,7 +81,7 @@ STATES = [
 ]
 
 
-@login_required
+@policy.login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Everyone's start page: their projects by state, with counts, and what waits for them."""
     context: dict = {"has_role": policy.can(request.user, "workspace.dashboard")}
@@ -107,7 +106,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "editorial/dashboard.html", context)
 
 
-@login_required
+@policy.login_required
 def project_list(request: HttpRequest) -> HttpResponse:
     """The projects this user may see in the workspace, optionally of one state."""
     policy.require(request.user, "project.view")
@@ -129,7 +128,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@policy.login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Submitted projects waiting for the programme office, oldest first."""
     policy.require(request.user, "project.review")
@@ -145,7 +144,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@policy.login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A project's page in the workspace: state, review comment, and what the user may do."""
     project = _project(request, pk, "project.view")
@@ -304,18 +303,18 @@ def _save_project(request, form, partners, results, links, project, programme) -
     return project
 
 
-@login_required
+@policy.login_required
 def project_create(request: HttpRequest) -> HttpResponse:
     policy.require(request.user, "project.create")
     return _project_form(request, None)
 
 
-@login_required
+@policy.login_required
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _project_form(request, _project(request, pk, "project.edit"))
 
 
-@login_required
+@policy.login_required
 def project_preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The project exactly as its public page will show it, with a banner saying so."""
     _project(request, pk, "project.view")
@@ -329,7 +328,7 @@ def project_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
+@policy.login_required
 @require_POST
 def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     """Submit, withdraw, approve, send back, publish or archive (POST only)."""
@@ -358,7 +357,7 @@ def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("editorial:project", pk=project.pk)
 
 
-@login_required
+@policy.login_required
 @require_POST
 def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, "project.delete")
@@ -371,7 +370,7 @@ def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("editorial:trash")
 
 
-@login_required
+@policy.login_required
 @require_POST
 def project_undelete(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, "project.undelete")
@@ -380,7 +379,7 @@ def project_undelete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("editorial:project", pk=project.pk)
 
 
-@login_required
+@policy.login_required
 def trash(request: HttpRequest) -> HttpResponse:
     """Projects in the bin that this user may take out again."""
     policy.require(request.user, "project.undelete")
@@ -397,7 +396,7 @@ def trash(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@policy.login_required
 def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     """Every version of a project and of its partners, results and links."""
     project = _project(request, pk, "project.view")
@@ -426,7 +425,7 @@ def project_history(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@policy.login_required
 @require_POST
 def project_restore(request: HttpRequest, pk: int, history_id: int) -> HttpResponse:
     project = _project(request, pk, "project.edit")
@@ -442,7 +441,7 @@ def project_restore(request: HttpRequest, pk: int, history_id: int) -> HttpRespo
     return redirect("editorial:project", pk=pk)
 
 
-@login_required
+@policy.login_required
 def users(request: HttpRequest) -> HttpResponse:
     """People with an account, their roles, open invitations; invite someone new."""
     policy.require(request.user, "accounts.manage")
@@ -485,7 +484,7 @@ def users(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@policy.login_required
 def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
     """Grant a role to a person or take one away."""
     policy.require(request.user, "accounts.manage")
@@ -524,7 +523,7 @@ def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@policy.login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
     """The security log, newest first, optionally of one kind of event."""
     policy.require(request.user, "audit.view")

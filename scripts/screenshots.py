@@ -1,4 +1,7 @@
-"""Save a PNG of every public page type at 375 and 1280 px wide (`make screenshots`).
+"""Save a PNG of every page type at 375 and 1280 px wide (`make screenshots`).
+
+The public pages in Dutch and English, and the workspace (/beheer/) as seen by a user who is
+programme office and Kenniswinkel coordinator at once (made for the run, with a password).
 
 Builds a throwaway SQLite database with the programme and demo content, serves it with
 gunicorn in production mode (DEBUG off, so the real 404 page shows) on a free loopback port,
@@ -54,8 +57,50 @@ def prepare_site(workdir: Path) -> dict[str, str]:
     from tests.browser.pages import load_site_data
 
     load_site_data()
+    make_workspace_user()
     call_command("collectstatic", verbosity=0, interactive=False)
     return env
+
+
+WORKSPACE_USER = ("screenshots", "screenshots-only-password-7Qk2")
+
+
+def make_workspace_user() -> None:
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Role, RoleAssignment
+
+    username, password = WORKSPACE_USER
+    user = get_user_model().objects.create_user(username, "screenshots@example.org", password)
+    for role in (Role.PROGRAMME_OFFICE, Role.COORDINATOR):
+        RoleAssignment.objects.create(user=user, role=role)
+
+
+def workspace_paths() -> dict[str, str]:
+    """One example of every workspace page, by short name."""
+    from portfolio.models import Project
+    from questions.models import Question
+
+    project = Project.objects.filter(deleted_at__isnull=True).order_by("pk").first()
+    question = Question.objects.filter(status=Question.Status.NEW).order_by("pk").first()
+    question = question or Question.objects.order_by("pk").first()
+    return {
+        "dashboard": "/beheer/",
+        "projects": "/beheer/projecten/",
+        "project": f"/beheer/projecten/{project.pk}/",
+        "project-edit": f"/beheer/projecten/{project.pk}/bewerken/",
+        "project-preview": f"/beheer/projecten/{project.pk}/voorbeeld/",
+        "project-history": f"/beheer/projecten/{project.pk}/geschiedenis/",
+        "review-queue": "/beheer/projecten/ter-beoordeling/",
+        "trash": "/beheer/prullenbak/",
+        "users": "/beheer/gebruikers/",
+        "audit-log": "/beheer/logboek/",
+        "kenniswinkel-inbox": "/beheer/kenniswinkel/",
+        "kenniswinkel-questions": "/beheer/kenniswinkel/vragen/",
+        "kenniswinkel-question": f"/beheer/kenniswinkel/vragen/{question.pk}/",
+        "kenniswinkel-matches": "/beheer/kenniswinkel/verzoeken/",
+        "kenniswinkel-offers": "/beheer/kenniswinkel/aanbod/",
+    }
 
 
 def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
@@ -131,6 +176,21 @@ def take_screenshots(base_url: str, output: Path, languages: list[str]) -> list[
             path = output / f"{language}-{page_type}-{viewport['width']}.png"
             page.screenshot(path=path, full_page=True)
             saved.append(path)
+        workspace = workspace_paths()
+        username, password = WORKSPACE_USER
+        for width, page in pages.items():
+            page.goto("/beheer/inloggen/")
+            page.fill("input[name=username]", username)
+            page.fill("input[name=password]", password)
+            page.locator("main form button[type=submit]").first.click()
+            page.wait_for_load_state()
+            if "/inloggen/" in page.url:
+                raise SystemExit("could not log in to the workspace for its screenshots")
+            for name, workspace_path in tqdm(workspace.items(), desc=f"workspace {width}px"):
+                page.goto(workspace_path)
+                path = output / f"nl-beheer-{name}-{width}.png"
+                page.screenshot(path=path, full_page=True)
+                saved.append(path)
         browser.close()
     return saved
 

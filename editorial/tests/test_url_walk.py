@@ -191,6 +191,19 @@ def test_no_role_reads_or_changes_another_organisations_drafts_by_any_url(world,
                     "beheer/projecten/nieuw/",
                     "beheer/prullenbak/",
                 }
+                # The Kenniswinkel's lists, scoped by the policy to what the role may see.
+                if role == "coordinator":
+                    own_pages |= {
+                        "beheer/kenniswinkel/",
+                        "beheer/kenniswinkel/vragen/",
+                        "beheer/kenniswinkel/aanbod/",
+                    }
+                if role == "teacher":
+                    own_pages |= {
+                        "beheer/kenniswinkel/vragen/",
+                        "beheer/kenniswinkel/verzoeken/",
+                        "beheer/kenniswinkel/aanbod/",
+                    }
                 if text in own_pages and role != "anonymous" and status in (200, 302, 400):
                     allowed = True
                 if not allowed:

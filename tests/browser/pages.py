@@ -52,6 +52,7 @@ def load_site_data() -> None:
     """Fill the database with the programme and its demo content, as `make data` does."""
     call_command("load_programme", verbosity=0)
     call_command("load_demo", verbosity=0)
+    call_command("load_questions_demo", verbosity=0)
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,14 @@ class DemoSite:
     organisation_slug: str
     district_code: str
     neighbourhood_code: str
+    question_id: int
 
 
 def find_demo_site() -> DemoSite:
     """Pick the example objects: a published project with partners, its theme, and so on."""
     from portfolio.models import Neighbourhood, Organisation, Project
+    from questions.models import PUBLIC_STATUSES as PUBLIC_QUESTION_STATUSES
+    from questions.models import Question
 
     published = Project.objects.filter(publication=Project.Publication.PUBLISHED)
     project = (
@@ -90,6 +94,13 @@ def find_demo_site() -> DemoSite:
     )
     if flagship is None or neighbourhood is None:
         raise LookupError("the demo data has no flagship or no neighbourhood")
+    # An answered question shows the most: its status, the summary for residents, the result.
+    question = (
+        Question.objects.filter(status=Question.Status.ANSWERED).order_by("pk").first()
+        or Question.objects.filter(status__in=PUBLIC_QUESTION_STATUSES).order_by("pk").first()
+    )
+    if question is None:
+        raise LookupError("the demo data has no public question")
     return DemoSite(
         theme_slug=project.primary_theme.slug,
         flagship_slug=flagship.slug,
@@ -97,6 +108,7 @@ def find_demo_site() -> DemoSite:
         organisation_slug=organisation.slug,
         district_code=neighbourhood.district.code,
         neighbourhood_code=neighbourhood.code,
+        question_id=question.pk,
     )
 
 
@@ -114,6 +126,9 @@ PAGE_TYPES = [
     "areas",
     "district",
     "neighbourhood",
+    "questions",
+    "question",
+    "ask",
     "not-found",
 ]
 
@@ -133,6 +148,9 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "areas": "/wijken/",
         "district": f"/wijken/{site.district_code}/",
         "neighbourhood": f"/wijken/{site.neighbourhood_code}/",
+        "questions": "/vragen/",
+        "question": f"/vragen/{site.question_id}/",
+        "ask": "/vragen/stellen/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
