@@ -161,6 +161,8 @@ def take_screenshots(base_url: str, output: Path, languages: list[str]) -> list[
         for viewport in (PHONE, DESKTOP)
     ]
     saved = []
+    # Database reads before Playwright starts: its event loop forbids the ORM inside.
+    workspace = workspace_paths()
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         contexts = {
@@ -176,7 +178,6 @@ def take_screenshots(base_url: str, output: Path, languages: list[str]) -> list[
             path = output / f"{language}-{page_type}-{viewport['width']}.png"
             page.screenshot(path=path, full_page=True)
             saved.append(path)
-        workspace = workspace_paths()
         username, password = WORKSPACE_USER
         for width, page in pages.items():
             page.goto("/beheer/inloggen/")
