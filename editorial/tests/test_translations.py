@@ -1,6 +1,5 @@
-"""The workspace's own English catalogue (editorial/locale) is complete and compiled."""
+"""The workspace speaks English under /en/, from its own catalogue (editorial/locale)."""
 
-import gettext
 from pathlib import Path
 
 import pytest
@@ -10,20 +9,10 @@ from kennisstad.tests.test_translations import parse_po
 CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "en" / "LC_MESSAGES"
 
 
-def test_every_workspace_string_is_translated_and_compiled():
-    entries = parse_po(CATALOGUE / "django.po")
-    with (CATALOGUE / "django.mo").open("rb") as file:
-        compiled = gettext.GNUTranslations(file)
-    problems = []
-    for entry in entries:
-        if entry.is_header:
-            continue
-        if "fuzzy" in entry.flags or not all(entry.msgstr.values()):
-            problems.append(f"{entry} is fuzzy or not translated")
-        elif entry.msgid_plural is None and compiled.gettext(entry.msgid) != entry.msgstr[0]:
-            problems.append(f"{entry} differs in the .mo: run `make messages`")
-    assert len(entries) > 100
-    assert not problems, "\n".join(problems)
+def test_the_workspace_catalogue_is_the_workspace_s_own():
+    """Completeness and the compiled .mo are checked with every catalogue in
+    kennisstad/tests/test_translations.py; this guards that the strings really live here."""
+    assert len(parse_po(CATALOGUE / "django.po")) > 100
 
 
 @pytest.mark.django_db

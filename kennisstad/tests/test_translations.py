@@ -16,8 +16,15 @@ from django.conf import settings
 LANGUAGE = "en"
 
 
-def _catalogue(suffix: str) -> Path:
-    return Path(settings.LOCALE_PATHS[0]) / LANGUAGE / "LC_MESSAGES" / f"django.{suffix}"
+# The site's catalogue and each app's own (makemessages writes an app's strings to its
+# locale/ directory when it has one): every one is held to the same checks.
+CATALOGUES = [
+    Path(settings.LOCALE_PATHS[0]) / LANGUAGE / "LC_MESSAGES",
+    *(
+        Path(settings.BASE_DIR) / app / "locale" / LANGUAGE / "LC_MESSAGES"
+        for app in ("questions", "editorial")
+    ),
+]
 
 
 @dataclass(repr=False)
@@ -107,9 +114,18 @@ def _nplurals(entries: list[Entry]) -> int:
     return int(match.group(1)) if match else 2
 
 
+@pytest.fixture(
+    scope="module",
+    params=CATALOGUES,
+    ids=[str(c.relative_to(settings.BASE_DIR)) for c in CATALOGUES],
+)
+def catalogue(request) -> Path:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def entries() -> list[Entry]:
-    path = _catalogue("po")
+def entries(catalogue) -> list[Entry]:
+    path = catalogue / "django.po"
     assert path.exists(), f"{path} is missing; run makemessages -l {LANGUAGE}"
     return parse_po(path)
 
@@ -118,11 +134,11 @@ def _msgstr(entry: Entry, form: int) -> str:
     return "msgstr" if entry.msgid_plural is None else f"msgstr[{form}]"
 
 
-def _report(problems: list[str], what: str) -> str:
-    return f"{len(problems)} {what} in {_catalogue('po')}:\n  " + "\n  ".join(problems)
+def _report(problems: list[str], what: str, catalogue: Path) -> str:
+    return f"{len(problems)} {what} in {catalogue / 'django.po'}:\n  " + "\n  ".join(problems)
 
 
-def test_every_entry_is_translated_and_not_fuzzy(entries):
+def test_every_entry_is_translated_and_not_fuzzy(entries, catalogue):
     nplurals = _nplurals(entries)
     problems = []
     for entry in entries:
@@ -133,13 +149,13 @@ def test_every_entry_is_translated_and_not_fuzzy(entries):
         forms = range(nplurals) if entry.msgid_plural is not None else range(1)
         if any(not entry.msgstr.get(form) for form in forms):
             problems.append(f"{entry} is not translated")
-    assert not problems, _report(problems, "untranslated or fuzzy entries")
+    assert not problems, _report(problems, "untranslated or fuzzy entries", catalogue)
 
 
 _PLACEHOLDER = re.compile(r"%\([^)]+\)[a-z]|\{\{.*?\}\}|</?[a-zA-Z][^>]*>")
 
 
-def test_translations_keep_placeholders_and_html(entries):
+def test_translations_keep_placeholders_and_html(entries, catalogue):
     problems = []
     for entry in entries:
         if entry.is_header:
@@ -152,7 +168,9 @@ def test_translations_keep_placeholders_and_html(entries):
                 problems.append(
                     f"{entry} {_msgstr(entry, form)} has {found}, expected {allowed[-1]}"
                 )
-    assert not problems, _report(problems, "translations that change placeholders or HTML")
+    assert not problems, _report(
+        problems, "translations that change placeholders or HTML", catalogue
+    )
 
 
 class _Missing(gettext.NullTranslations):
@@ -178,8 +196,8 @@ def _plural_sample(translations: gettext.GNUTranslations, form: int) -> int | No
     return next((n for n in range(200) if translations.plural(n) == form), None)
 
 
-def test_compiled_catalogue_matches_the_po(entries):
-    path = _catalogue("mo")
+def test_compiled_catalogue_matches_the_po(entries, catalogue):
+    path = catalogue / "django.mo"
     assert path.exists(), f"{path} is missing; run `make messages` (compilemessages)"
     with path.open("rb") as file:
         translations = gettext.GNUTranslations(file)
@@ -212,6 +230,6 @@ def test_compiled_catalogue_matches_the_po(entries):
                     f"{entry} {_msgstr(entry, form)} in the .mo is {got!r}, not {expected!r}"
                 )
     assert not problems, (
-        _report(problems, "entries where the .mo differs from the .po")
+        _report(problems, "entries where the .mo differs from the .po", catalogue)
         + "\nRun `make messages` (manage.py compilemessages) and commit django.mo."
     )
