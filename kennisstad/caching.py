@@ -110,14 +110,15 @@ class ContentCache:
     `CONTENT_CACHE_ENTRIES` values are kept (least recently used go first); 0 turns it off.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, scale: int = 1) -> None:
+        self._scale = scale  # keeps scale * CONTENT_CACHE_ENTRIES values
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._version: int | None = None
         self._lock = threading.Lock()
 
     def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
         """The value kept under `key` for the current content, or `build()` kept from now on."""
-        limit = settings.CONTENT_CACHE_ENTRIES
+        limit = settings.CONTENT_CACHE_ENTRIES * self._scale
         if not limit:
             return build()
         version = content_version()
@@ -143,3 +144,6 @@ class ContentCache:
 
 
 content_cache = ContentCache()
+# Rendered project cards: many small values, kept apart so they do not push out the larger
+# results above (portfolio.templatetags.portfolio_cards).
+card_cache = ContentCache(scale=4)

@@ -13,8 +13,12 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from kennisstad.caching import content_cache
 from portfolio.models import Neighbourhood, Organisation, Project, ProjectPartner
+from search.query import Match, documents, phrase_hits
+from search.terms import Phrase
 
 ProjectNeighbourhood = Project.neighbourhoods.through
 ProjectFlagship = Project.flagships.through
@@ -64,10 +68,26 @@ class ProjectIndex:
     status: dict[str, int]
     start_year: dict[int, int]
     _title_order: array | None = field(default=None, repr=False)
+    _document_positions: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def size(self) -> int:
         return len(self.ids)
+
+    def document_positions(self) -> np.ndarray:
+        """Search document id -> position of its project (-1 for other documents), to map
+        the hits of a phrase (search.query.PhraseHits) at once. Read on first use."""
+        if self._document_positions is None:
+            document_ids, project_ids = documents("project")
+            get = self.positions.get
+            lookup = np.full(int(document_ids.max(initial=-1)) + 1, -1, dtype=np.int64)
+            lookup[document_ids] = np.fromiter(
+                (get(pk, -1) for pk in project_ids.tolist()),
+                dtype=np.int64,
+                count=len(project_ids),
+            )
+            self._document_positions = lookup
+        return self._document_positions
 
     def title_order(self) -> array:
         """Positions in the order `title, pk` (read once from the database, for its collation)."""
@@ -75,14 +95,6 @@ class ProjectIndex:
             ids = published().order_by("title", "pk").values_list("pk", flat=True)
             self._title_order = array("I", (self.positions[pk] for pk in ids))
         return self._title_order
-
-
-def mask_of_positions(positions, size: int) -> int:
-    """The bitset with these positions set."""
-    buffer = bytearray((size + 7) // 8)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
 
 
 def published():
@@ -230,12 +242,80 @@ class MatchPositions:
     mask: int
 
 
-def match_positions(index: ProjectIndex, match) -> MatchPositions:
-    """The positions of the projects `match` finds, best first (kept per content version)."""
+@dataclass(frozen=True)
+class PhrasePositions:
+    """The published projects containing one phrase: positions, and the phrase's share of
+    their rank (search.query.PhraseHits, moved onto the index)."""
+
+    positions: np.ndarray  # int64, positions in the index
+    scores: np.ndarray  # float64
+
+
+def phrase_positions(index: ProjectIndex, phrase: tuple[str, ...]) -> PhrasePositions:
+    """Where a phrase occurs among the published projects (kept per content version).
+
+    Kept per phrase rather than per query, so a search never seen before costs one small
+    query for each phrase this process has not met yet, and nothing for the others.
+    """
+
+    def build() -> PhrasePositions:
+        hits = phrase_hits("project", phrase)
+        lookup = index.document_positions()
+        found = np.full(len(hits.document_ids), -1, dtype=np.int64)
+        known = hits.document_ids < len(lookup)
+        found[known] = lookup[hits.document_ids[known]]
+        published = found >= 0
+        return PhrasePositions(found[published], hits.scores[published])
+
+    return content_cache.get_or_build(("phrase-positions", phrase), build)
+
+
+def _matching(match: Match, present) -> np.ndarray:
+    """Which positions the query matches, as the database's boolean query would: every
+    clause (or, for the any-word fallback, one of them); a clause is a phrase, or a list of
+    alternatives of which one must match, an alternative being terms that must all match."""
+    clauses = []
+    for clause in match.query.clauses:
+        if isinstance(clause, Phrase):
+            clauses.append(present(clause.terms))
+            continue
+        alternatives = [
+            np.logical_and.reduce([present((term,)) for term in alternative])
+            for alternative in clause
+        ]
+        clauses.append(np.logical_or.reduce(alternatives))
+    combine = np.logical_and if match.require_all else np.logical_or
+    return combine.reduce(clauses)
+
+
+def match_positions(index: ProjectIndex, match: Match) -> MatchPositions:
+    """The positions of the projects `match` finds, best first (kept per content version).
+
+    Evaluated on the index from each phrase's hits: the boolean query on arrays, the rank as
+    the sum of the phrases' shares (search.query.PhraseHits), ties by project id, exactly
+    as `Match.ranked_object_ids` orders them on SQLite.
+    """
 
     def build() -> MatchPositions:
-        positions = index.positions
-        ranked = array("I", (positions[pk] for pk in match.ranked_object_ids() if pk in positions))
-        return MatchPositions(ranked, mask_of_positions(ranked, index.size))
+        size = index.size
+        phrases = match.phrases()
+        hits = {phrase: phrase_positions(index, phrase) for phrase in phrases}
+
+        def present(phrase) -> np.ndarray:
+            found = np.zeros(size, dtype=bool)
+            found[hits[phrase].positions] = True
+            return found
+
+        matching = _matching(match, present) if size else np.zeros(0, dtype=bool)
+        score = np.zeros(size, dtype=np.float64)
+        for phrase in phrases:
+            score[hits[phrase].positions] += hits[phrase].scores
+        positions = np.flatnonzero(matching)
+        ids = np.frombuffer(index.ids, dtype=np.int64)[positions] if size else positions
+        order = positions[np.lexsort((ids, -score[positions]))]
+        ranked = array("I")
+        ranked.frombytes(order.astype(np.uint32).tobytes())
+        mask = int.from_bytes(np.packbits(matching, bitorder="little").tobytes(), "little")
+        return MatchPositions(ranked, mask)
 
     return content_cache.get_or_build(("match-positions", *match.key), build)

@@ -140,6 +140,29 @@ def match_sql(kind: str, clauses: list, *, require_all: bool, public_only: bool 
     return MatchSql(sql, [_fts5_query(clauses, require_all=require_all), kind], True)
 
 
+def phrase_sql(kind: str, phrase: tuple[str, ...]) -> MatchSql:
+    """SQL selecting (document id, rank) of the documents containing one phrase (or term).
+
+    On SQLite only the full-text index is read, for documents of every kind: joining the
+    documents to keep one kind costs more than the match itself for a common word, so the
+    caller keeps the ids it knows (search.query.documents). PostgreSQL reads each matching
+    row to rank it anyway, so it filters there.
+    """
+    clause = Phrase(phrase) if len(phrase) > 1 else [list(phrase)]
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT d.id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.vector, q.query) "
+            "FROM search_searchdocument d, to_tsquery('simple', %s) AS q(query) "
+            "WHERE d.kind = %s AND d.is_public AND d.vector @@ q.query"
+        )
+        return MatchSql(sql, [_tsquery([clause], require_all=True), kind], False)
+    sql = (
+        "SELECT rowid, bm25(search_fts, 10.0, 4.0, 1.0, 0.0) "
+        "FROM search_fts WHERE search_fts MATCH %s"
+    )
+    return MatchSql(sql, [_fts5_query([clause], require_all=True)], True)
+
+
 def prefix_sql(kinds: list[str], words: list[str], limit: int) -> tuple[str, list]:
     """SQL for suggestions: documents whose title words start with the typed words."""
     placeholders = ", ".join(["%s"] * len(kinds))

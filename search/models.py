@@ -31,6 +31,11 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_once")
         ]
+        # Covers search.query.documents: the public documents of a kind without reading
+        # their (long) rows.
+        indexes = [
+            models.Index(fields=["kind", "is_public", "object_id"], name="search_document_public")
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.label}"

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+import numpy as np
 from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -25,6 +26,17 @@ class Match:
         """The matching object ids, for `pk__in=` in a queryset."""
         match = self.sql()
         return RawSQL(f"SELECT m.object_id FROM ({match.sql}) m", match.params)
+
+    def phrases(self) -> list[tuple[str, ...]]:
+        """The query's phrases (a quoted phrase, or a single term) in the order the database's
+        rank adds them up, once for every time they occur in the query."""
+        found = []
+        for clause in self.query.clauses:
+            if isinstance(clause, terms.Phrase):
+                found.append(clause.terms)
+            else:
+                found.extend((term,) for alternative in clause for term in alternative)
+        return found
 
     @property
     def key(self) -> tuple:
@@ -59,6 +71,47 @@ class Match:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*match.params, *candidate_params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class PhraseHits:
+    """The documents that contain a phrase, with the phrase's share of their rank.
+
+    The rank of a whole query is the sum of its phrases' shares, added in the order of
+    `Match.phrases()`: on SQLite this is exactly FTS5's bm25 (a sum over the query's phrases
+    of idf times the weighted term frequency, all of it per phrase), on PostgreSQL the sum of
+    each phrase's `ts_rank_cd`. Higher is better. On SQLite documents of other kinds, and
+    documents that are not public, may be among them: keep the ids of `documents(kind)`.
+    """
+
+    document_ids: np.ndarray  # int64
+    scores: np.ndarray  # float64
+
+
+def phrase_hits(kind: str, phrase: tuple[str, ...]) -> PhraseHits:
+    """The documents containing `phrase` (see PhraseHits), in one query."""
+    match = backends.phrase_sql(kind, phrase)
+    with connection.cursor() as cursor:
+        cursor.execute(match.sql, match.params)
+        rows = cursor.fetchall()
+    if not rows:
+        return PhraseHits(np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64))
+    table = np.array(rows, dtype=np.float64)  # ids stay exact below 2**53
+    scores = table[:, 1]
+    # bm25() is negative, lower is better; negating is exact, so sums stay identical.
+    return PhraseHits(table[:, 0].astype(np.int64), -scores if match.rank_ascending else scores)
+
+
+def documents(kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """The public documents of `kind`: their ids and their objects' ids, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id, object_id FROM search_searchdocument WHERE kind = %s AND is_public",
+            [kind],
+        )
+        rows = cursor.fetchall()
+    table = np.array(rows, dtype=np.int64).reshape(-1, 2)
+    return table[:, 0], table[:, 1]
 
 
 def best_match(kind: str, query: terms.ParsedQuery, candidates: QuerySet) -> Match:

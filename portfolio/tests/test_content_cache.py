@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
-from kennisstad.caching import content_cache
+from kennisstad.caching import card_cache, content_cache
 from portfolio import services
 from portfolio.models import Project
 from portfolio.tests.factories import FlagshipFactory, ProgrammeFactory, ThemeFactory
@@ -21,8 +22,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def cache_on(settings):
     settings.CONTENT_CACHE_ENTRIES = 64
     content_cache.clear()
+    card_cache.clear()
     yield
     content_cache.clear()
+    card_cache.clear()
 
 
 @pytest.fixture
@@ -132,3 +135,24 @@ def test_facets_are_kept_apart_per_language(client, portfolio, cache_on):
     english = client.get("/en/projecten/")
     assert [facet.label for facet, _ in dutch.context["facets"]][0] == "Thema"
     assert [facet.label for facet, _ in english.context["facets"]][0] == "Theme"
+
+
+def test_a_kept_card_shows_an_edit_and_the_language(client, portfolio, cache_on):
+    """Cards are kept as HTML (card_cache); an edit and the language must still show."""
+    project = portfolio["projects"][0]
+    assert f">{project.title}</a>" in overview(client).content.decode()
+
+    services.update_project(project=project, title="Gezonde school met moestuin")
+
+    html = overview(client).content.decode()
+    assert ">Gezonde school met moestuin</a>" in html
+    assert ">Gezonde school</a>" not in html
+    with translation.override("nl"):
+        dutch_status = str(project.get_status_display()).capitalize()
+    with translation.override("en"):
+        english_status = str(project.get_status_display()).capitalize()
+    assert dutch_status != english_status
+    assert f">{dutch_status}</span>" in html
+    english = client.get("/en/projecten/").content.decode()
+    assert f">{english_status}</span>" in english
+    assert f">{dutch_status}</span>" not in english

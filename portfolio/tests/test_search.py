@@ -216,3 +216,39 @@ def test_search_page_query_count_is_flat(client, corpus):
             publication=Project.Publication.PUBLISHED,
         )
     assert count("gezondheid") == before
+
+
+EQUIVALENCE_QUERIES = [
+    "gezondheid",
+    "gezondheid buurt",  # both words in some, one in others
+    "bewoners wijk",
+    "biodiversitiet bijen",  # typo alternatives
+    "klimaatneutrale wijken energiecoaches",
+    '"wilde bijen" bermen',  # a phrase and a word
+    '"schoolplein met bomen"',
+    "buurt buurt",  # a repeated word counts twice, as in the database
+    "museum vlinders",  # no project has both: the any-word fallback
+    "zzzz",
+]
+
+
+@pytest.mark.parametrize("text", EQUIVALENCE_QUERIES)
+def test_index_finds_and_ranks_as_the_database_does(corpus, text):
+    """The overview evaluates a search on the project index from per-phrase hits; it must
+    find exactly what the database's query finds, and on SQLite rank it identically."""
+    from portfolio.project_index import build_project_index, match_positions
+    from search.query import Match
+    from search.terms import parse_query
+
+    index = build_project_index()
+    query = parse_query(text)
+    for require_all in (True, False):
+        match = Match("project", query, require_all=require_all)
+        from_database = [pk for pk in match.ranked_object_ids() if pk in index.positions]
+        found = match_positions(index, match)
+        from_index = [index.ids[position] for position in found.ranked]
+        assert sorted(from_index) == sorted(from_database)
+        assert found.mask.bit_count() == len(from_database)
+        assert all(found.mask >> index.positions[pk] & 1 for pk in from_database)
+        if connection.vendor == "sqlite":
+            assert from_index == from_database
