@@ -25,7 +25,7 @@ ProjectFlagship = Project.flagships.through
 ProjectSecondaryTheme = Project.secondary_themes.through
 
 
-def _masks(pairs, positions: dict[int, int], size: int) -> dict:
+def masks_of(pairs, positions: dict[int, int], size: int) -> dict:
     """{value: bitset of the projects with that value} from (project id, value) pairs."""
     buffers: dict = {}
     length = (size + 7) // 8
@@ -118,14 +118,14 @@ def build_project_index() -> ProjectIndex:
     positions = {pk: position for position, pk in enumerate(ids)}
     start_dates = [row[4] for row in rows]
     with_position = [(row[0], row) for row in rows]
-    neighbourhood = _masks(
+    neighbourhood = masks_of(
         ProjectNeighbourhood.objects.values_list("project_id", "neighbourhood_id"), positions, size
     )
     district_of = dict(Neighbourhood.objects.values_list("pk", "district_id"))
     districts: dict[int, list[int]] = {}
     for neighbourhood_id, mask in neighbourhood.items():
         districts.setdefault(district_of[neighbourhood_id], []).append(mask)
-    organisation = _masks(
+    organisation = masks_of(
         ProjectPartner.objects.values_list("project_id", "organisation_id"), positions, size
     )
     organisations = list(Organisation.objects.order_by("name", "pk").values_list("pk", "kind"))
@@ -138,12 +138,12 @@ def build_project_index() -> ProjectIndex:
         positions=positions,
         start_dates=start_dates,
         everything=(1 << size) - 1,
-        programme=_masks(((pk, row[1]) for pk, row in with_position), positions, size),
-        theme=_masks(((pk, row[2]) for pk, row in with_position), positions, size),
-        secondary_theme=_masks(
+        programme=masks_of(((pk, row[1]) for pk, row in with_position), positions, size),
+        theme=masks_of(((pk, row[2]) for pk, row in with_position), positions, size),
+        secondary_theme=masks_of(
             ProjectSecondaryTheme.objects.values_list("project_id", "theme_id"), positions, size
         ),
-        flagship=_masks(
+        flagship=masks_of(
             ProjectFlagship.objects.values_list("project_id", "flagship_id"), positions, size
         ),
         organisation=organisation,
@@ -151,11 +151,11 @@ def build_project_index() -> ProjectIndex:
         organisation_kind={kind: _union(masks) for kind, masks in kinds.items()},
         neighbourhood=neighbourhood,
         district={pk: _union(masks) for pk, masks in districts.items()},
-        citywide=_masks(((pk, True) for pk, row in with_position if row[5]), positions, size).get(
+        citywide=masks_of(((pk, True) for pk, row in with_position if row[5]), positions, size).get(
             True, 0
         ),
-        status=_masks(((pk, row[3]) for pk, row in with_position), positions, size),
-        start_year=_masks(
+        status=masks_of(((pk, row[3]) for pk, row in with_position), positions, size),
+        start_year=masks_of(
             ((pk, row[4].year) for pk, row in with_position if row[4] is not None),
             positions,
             size,

@@ -38,6 +38,7 @@ from portfolio.project_index import (
     MatchPositions,
     ProjectIndex,
     iter_positions,
+    masks_of,
     match_positions,
     positions_in,
     positions_in_order,
@@ -692,25 +693,35 @@ def organisations_for_overview(kind: str = "") -> QuerySet[Organisation]:
 
 
 def organisation_roles(organisation: Organisation, *, per_role: int = 12) -> list[dict]:
-    """An organisation's published projects grouped by its role, with a count per role."""
-    partnerships = ProjectPartner.objects.filter(
-        organisation=organisation,
-        project__publication=Project.Publication.PUBLISHED,
-        project__deleted_at__isnull=True,
-    )
-    counts = dict(
-        partnerships.order_by().values_list("role").annotate(n=Count("pk")).values_list("role", "n")
-    )
+    """An organisation's published projects grouped by its role, with a count per role.
+
+    Its partnerships are read by their index on the organisation and placed on the project
+    index, whose order is the overview's newest first (kept per content version): a scan
+    over all projects made a large partner's page take seconds at 100 000 projects.
+    """
+    index = project_index()
+
+    def read() -> dict:
+        """{role: bitset of its projects}, from the partnerships' index on organisation."""
+        rows = ProjectPartner.objects.filter(organisation=organisation).values_list(
+            "project_id", "role"
+        )
+        by_role = masks_of(rows, index.positions, index.size)
+        return {role: by_role.get(role.value, 0) for role in ProjectPartner.Role}
+
+    masks = content_cache.get_or_build(("organisation-roles", organisation.pk), read)
+    chosen = {
+        role: positions_in_order(mask, index.size, limit=per_role)
+        for role, mask in masks.items()
+        if mask
+    }
+    wanted = [index.ids[position] for found in chosen.values() for position in found]
+    projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=wanted))}
     groups = []
-    for role in ProjectPartner.Role:
-        if not counts.get(role.value):
-            continue
-        projects = with_card_data(
-            published_projects().filter(
-                Exists(partnerships.filter(project=OuterRef("pk"), role=role.value))
-            )
-        ).order_by("-start_date", "title", "pk")[:per_role]
-        groups.append({"role": role, "count": counts[role.value], "projects": projects})
+    for role, found in chosen.items():
+        shown = [projects.get(index.ids[position]) for position in found]
+        shown = [project for project in shown if project is not None]  # gone since the index
+        groups.append({"role": role, "count": masks[role].bit_count(), "projects": shown})
     return groups
 
 
