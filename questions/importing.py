@@ -224,26 +224,15 @@ class _Planner:
 
     @staticmethod
     def _changes(offer: EducationOffer, planned: PlannedOffer) -> list[str]:
-        changed = []
-        for name, value in planned.fields.items():
-            current = getattr(offer, name)
-            if name == "institution":
-                if offer.institution_id != value.pk:
-                    changed.append("institution")
-            elif name == "is_active":
-                if current != value:
-                    changed.append("active")
-            elif current != value:
-                changed.append(name)
-        if {t.pk for t in offer.themes.all()} != {t.pk for t in planned.themes}:
-            changed.append("themes")
-        if {u.pk for u in offer.teachers.all()} != {u.pk for u in planned.teachers}:
-            changed.append("teachers")
-        current_periods = {(p.academic_year, p.term, p.capacity) for p in offer.periods.all()}
-        wanted = {(p["academic_year"], p["term"], p["capacity"]) for p in planned.periods}
-        if current_periods != wanted:
-            changed.append("periods")
-        return changed
+        changed = services.offer_changes(
+            offer,
+            themes=planned.themes,
+            teachers=planned.teachers,
+            periods=planned.periods,
+            **planned.fields,
+        )
+        # Reported by column; the column `active` fills the field `is_active`.
+        return ["active" if name == "is_active" else name for name in changed]
 
 
 def import_offers(
