@@ -57,6 +57,24 @@ class Actor:
             bool(getattr(self.user, "is_superuser", False)) or Role.PROGRAMME_OFFICE in self.roles
         )
 
+    # One predicate per role, for the rules of the apps. The organisation-bound roles count
+    # only with an organisation, so `organisation_ids` may then be used without a check.
+
+    @property
+    def is_partner_editor(self) -> bool:
+        """The user edits the projects of at least one partner organisation."""
+        return bool(self.organisation_ids(Role.PARTNER_EDITOR))
+
+    @property
+    def is_coordinator(self) -> bool:
+        """The user runs the Kenniswinkel."""
+        return self.has_role(Role.COORDINATOR)
+
+    @property
+    def is_teacher(self) -> bool:
+        """The user teaches at at least one institution."""
+        return bool(self.organisation_ids(Role.TEACHER))
+
     def has_role(self, role: Role | str) -> bool:
         return self.is_authenticated and str(role) in self.roles
 

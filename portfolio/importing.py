@@ -12,6 +12,7 @@ import io
 import math
 import os
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,12 +25,14 @@ from typing import IO, Any, Protocol, TypeVar
 
 import openpyxl
 from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from tqdm import tqdm
 
 from portfolio.models import (
     District,
@@ -457,6 +460,11 @@ def cell_text(cell: Cell) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def list_items(text: str) -> list[str]:
+    """The items of a list cell ("a; b; c"): white space folded, empty items left out."""
+    return [" ".join(item.split()) for item in text.split(LIST_SEPARATOR) if item.strip()]
+
+
 @functools.lru_cache(maxsize=65536)
 def _match_key(text: str) -> str:
     """How names are compared: case, accents, spaces and punctuation do not count."""
@@ -635,11 +643,7 @@ class _RowReader:
         return value if multiline else " ".join(value.split())
 
     def items(self, column: str) -> list[str]:
-        return [
-            " ".join(item.split())
-            for item in self.text(column, multiline=True).split(LIST_SEPARATOR)
-            if item.strip()
-        ]
+        return list_items(self.text(column, multiline=True))
 
     def date(self, column: str) -> date | None:
         cell = self.row.cells.get(column)
@@ -1450,13 +1454,40 @@ def _update_rows(model: type[models.Model], objects: Sequence[models.Model], nam
         cursor.executemany(sql, rows)
 
 
+class ImportCommand(BaseCommand):
+    """The shared shape of the import commands: a file, `--dry-run`, `--no-progress`, and
+    the outcome written by `report_import`. A command implements `run_import`."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=_("het CSV- of XLSX-bestand"))
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help=_("laat zien wat er zou veranderen, zonder iets op te slaan"),
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help=_("toon geen voortgangsbalk")
+        )
+
+    def run_import(
+        self, *, file: str, dry_run: bool, progress: Progress, **options: Any
+    ) -> ImportResult:
+        """Import `file` (the command's own options in `options`) and return the result."""
+        raise NotImplementedError
+
+    def handle(self, *args, file, dry_run, no_progress, verbosity, **options):
+        progress = functools.partial(
+            tqdm, file=sys.stderr, leave=False, disable=no_progress or not sys.stderr.isatty()
+        )
+        result = self.run_import(file=file, dry_run=dry_run, progress=progress, **options)
+        report_import(self, result, dry_run=dry_run, verbosity=verbosity)
+
+
 def report_import(command, result: ImportResult, *, dry_run: bool, verbosity: int) -> None:
     """Write an import's outcome for a management command; raise CommandError on errors.
 
     Shared by the import commands (projects, education offers), so they report alike.
     """
-    from django.core.management.base import CommandError
-
     for warning in result.warnings:
         command.stderr.write(command.style.WARNING(warning))
     if result.errors:

@@ -42,12 +42,12 @@ def _project_organisations(project: Project, *, lead_only: bool) -> set[int]:
     return set(rows.values_list("organisation_id", flat=True))
 
 
-def is_partner_editor(actor, project: Project) -> bool:
+def edits_for_partner(actor, project: Project) -> bool:
     """The user edits for one of the project's partner organisations (any role)."""
     return bool(_project_organisations(project, lead_only=False) & _editor_organisations(actor))
 
 
-def is_lead_editor(actor, project: Project) -> bool:
+def edits_for_lead(actor, project: Project) -> bool:
     """The user edits for the project's lead organisation."""
     return bool(_project_organisations(project, lead_only=True) & _editor_organisations(actor))
 
@@ -55,8 +55,8 @@ def is_lead_editor(actor, project: Project) -> bool:
 @policy.rule("project.view")
 def may_view_project(actor, project) -> bool:
     if project is None:
-        return bool(_editor_organisations(actor))
-    return is_partner_editor(actor, project)
+        return actor.is_partner_editor
+    return edits_for_partner(actor, project)
 
 
 @policy.scope("project.view")
@@ -72,17 +72,17 @@ def projects_in_view(actor, queryset: QuerySet) -> QuerySet:
 
 @policy.rule("project.create")
 def may_create_project(actor, obj) -> bool:
-    return bool(_editor_organisations(actor))
+    return actor.is_partner_editor
 
 
 @policy.rule("project.edit")
 def may_edit_project(actor, project) -> bool:
     if project is None:
-        return bool(_editor_organisations(actor))
+        return actor.is_partner_editor
     return (
         not project.is_deleted
         and project.publication in EDITABLE_STATES
-        and is_lead_editor(actor, project)
+        and edits_for_lead(actor, project)
     )
 
 
@@ -104,11 +104,11 @@ def projects_to_edit(actor, queryset: QuerySet) -> QuerySet:
 @policy.rule("project.submit")
 def may_submit_project(actor, project) -> bool:
     if project is None:
-        return bool(_editor_organisations(actor))
+        return actor.is_partner_editor
     return (
         not project.is_deleted
         and project.publication == Project.Publication.DRAFT
-        and is_lead_editor(actor, project)
+        and edits_for_lead(actor, project)
     )
 
 
@@ -116,8 +116,8 @@ def may_submit_project(actor, project) -> bool:
 def may_withdraw_project(actor, project) -> bool:
     """An editor takes back a submission that is not yet reviewed (published: office only)."""
     if project is None:
-        return bool(_editor_organisations(actor))
-    return project.publication == Project.Publication.SUBMITTED and is_lead_editor(actor, project)
+        return actor.is_partner_editor
+    return project.publication == Project.Publication.SUBMITTED and edits_for_lead(actor, project)
 
 
 @policy.rule("project.review")
@@ -129,19 +129,19 @@ def may_review_project(actor, project) -> bool:
 def may_delete_project(actor, project) -> bool:
     """Editors may bin their own drafts; a published project is archived by the office."""
     if project is None:
-        return bool(_editor_organisations(actor))
+        return actor.is_partner_editor
     return (
         not project.is_deleted
         and project.publication == Project.Publication.DRAFT
-        and is_lead_editor(actor, project)
+        and edits_for_lead(actor, project)
     )
 
 
 @policy.rule("project.undelete")
 def may_undelete_project(actor, project) -> bool:
     if project is None:
-        return bool(_editor_organisations(actor))
-    return project.is_deleted and is_lead_editor(actor, project)
+        return actor.is_partner_editor
+    return project.is_deleted and edits_for_lead(actor, project)
 
 
 @policy.scope("project.undelete")

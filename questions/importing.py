@@ -25,6 +25,7 @@ from portfolio.importing import (
     RowChange,
     SheetLayout,
     cell_text,
+    list_items,
     no_progress,
     read_sheet,
 )
@@ -50,7 +51,6 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("external_id", "institution", "programme", "title", "level", "kind")
 LAYOUT = SheetLayout(columns=COLUMNS, required=REQUIRED_COLUMNS, paired=())
-LIST_SEPARATOR = ";"
 PERIOD = re.compile(
     r"^(?P<year>\d{4})\s*[-/]\s*(?P<next>\d{4})\s+(?P<term>[SQsq][1-4])"
     r"(?:\s*\((?P<capacity>\d{1,3})\))?$"
@@ -71,10 +71,6 @@ class PlannedOffer:
     offer: EducationOffer | None
     action: Action = Action.NEW
     changed_columns: list[str] = field(default_factory=list)
-
-
-def _split(text: str) -> list[str]:
-    return [item.strip() for item in text.split(LIST_SEPARATOR) if item.strip()]
 
 
 class _Planner:
@@ -138,14 +134,14 @@ class _Planner:
                 % {"value": text("kind"), "choices": ", ".join(EducationOffer.Kind.values)}
             )
         themes = []
-        for name in _split(text("themes")):
+        for name in list_items(text("themes")):
             theme = self.themes.get(name.casefold())
             if theme is None:
                 errors.append(_("Het thema ‘%(name)s’ is onbekend.") % {"name": name})
             else:
                 themes.append(theme)
         teachers = []
-        for name in _split(text("teachers")):
+        for name in list_items(text("teachers")):
             user = self.users.get(name.casefold())
             if user is None:
                 errors.append(
@@ -164,7 +160,7 @@ class _Planner:
                     % {"value": text("capacity")}
                 )
         periods = []
-        for item in _split(text("periods")):
+        for item in list_items(text("periods")):
             match = PERIOD.match(item)
             if match is None or int(match["next"]) != int(match["year"]) + 1:
                 errors.append(
@@ -228,26 +224,15 @@ class _Planner:
 
     @staticmethod
     def _changes(offer: EducationOffer, planned: PlannedOffer) -> list[str]:
-        changed = []
-        for name, value in planned.fields.items():
-            current = getattr(offer, name)
-            if name == "institution":
-                if offer.institution_id != value.pk:
-                    changed.append("institution")
-            elif name == "is_active":
-                if current != value:
-                    changed.append("active")
-            elif current != value:
-                changed.append(name)
-        if {t.pk for t in offer.themes.all()} != {t.pk for t in planned.themes}:
-            changed.append("themes")
-        if {u.pk for u in offer.teachers.all()} != {u.pk for u in planned.teachers}:
-            changed.append("teachers")
-        current_periods = {(p.academic_year, p.term, p.capacity) for p in offer.periods.all()}
-        wanted = {(p["academic_year"], p["term"], p["capacity"]) for p in planned.periods}
-        if current_periods != wanted:
-            changed.append("periods")
-        return changed
+        changed = services.offer_changes(
+            offer,
+            themes=planned.themes,
+            teachers=planned.teachers,
+            periods=planned.periods,
+            **planned.fields,
+        )
+        # Reported by column; the column `active` fills the field `is_active`.
+        return ["active" if name == "is_active" else name for name in changed]
 
 
 def import_offers(

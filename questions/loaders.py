@@ -10,15 +10,12 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment
+from portfolio.loaders import CREATED, UNCHANGED, UPDATED, LoadError
 from portfolio.models import Neighbourhood, Organisation, Theme
 from questions import demo_data, services
 from questions.models import EducationOffer, Question
 
 PERIOD = re.compile(r"^\+(?P<offset>\d)\s+(?P<term>[SQ][1-4])\s*\((?P<capacity>\d+)\)$")
-
-
-class LoadError(Exception):
-    """The demo content cannot be loaded (for instance: no programme yet)."""
 
 
 def current_academic_year(today=None) -> int:
@@ -116,7 +113,11 @@ def _run_steps(question: Question, steps: list[dict], coordinator, teachers, the
 
 
 def load_questions_demo(*, dry_run: bool = False) -> dict[str, dict[str, int]]:
-    """Load demo accounts, education offers and questions; safe to run again."""
+    """Load demo accounts, education offers and questions; safe to run again.
+
+    Returns, per kind of row, how many were created, updated and left unchanged (as the
+    portfolio loaders do); with `dry_run`, nothing is kept.
+    """
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     institutions = {
         key: Organisation.objects.filter(name__iexact=name).first()
@@ -133,36 +134,48 @@ def load_questions_demo(*, dry_run: bool = False) -> dict[str, dict[str, int]]:
     quiet = override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")
     with quiet, transaction.atomic():
         coordinator, created = _demo_user(demo_data.COORDINATOR, Role.COORDINATOR, None)
-        tally["accounts"]["nieuw" if created else "ongewijzigd"] += 1
+        tally["accounts"][CREATED if created else UNCHANGED] += 1
         teacher_by_institution = {}
         for key, username in demo_data.TEACHERS.items():
             user, created = _demo_user(username, Role.TEACHER, institutions[key])
             teacher_by_institution[key] = user
-            tally["accounts"]["nieuw" if created else "ongewijzigd"] += 1
+            tally["accounts"][CREATED if created else UNCHANGED] += 1
         offers = {}
         teachers = {}
         for row in demo_data.OFFERS:
-            existing = EducationOffer.objects.filter(external_id=row["external_id"]).first()
-            offers[row["external_id"]] = services.save_offer(
-                offer=existing,
-                external_id=row["external_id"],
-                institution=institutions[row["institution"]],
-                programme=row["programme"],
-                title=row["title"],
-                level=row["level"],
-                kind=row["kind"],
-                disciplines=row["disciplines"],
-                keywords=row["keywords"],
-                description=row["description"],
-                themes=[themes[slug] for slug in row["themes"]],
-                teachers=[teacher_by_institution[row["institution"]]],
-                periods=_periods(row["periods"], year),
+            existing = (
+                EducationOffer.objects.filter(external_id=row["external_id"])
+                .prefetch_related("themes", "teachers", "periods")
+                .first()
             )
+            values = {
+                "external_id": row["external_id"],
+                "institution": institutions[row["institution"]],
+                "programme": row["programme"],
+                "title": row["title"],
+                "level": row["level"],
+                "kind": row["kind"],
+                "disciplines": row["disciplines"],
+                "keywords": row["keywords"],
+                "description": row["description"],
+                "themes": [themes[slug] for slug in row["themes"]],
+                "teachers": [teacher_by_institution[row["institution"]]],
+                "periods": _periods(row["periods"], year),
+            }
+            if existing is None:
+                outcome = CREATED
+            elif services.offer_changes(existing, **values):
+                outcome = UPDATED
+            else:
+                outcome = UNCHANGED
+            if outcome != UNCHANGED:
+                existing = services.save_offer(offer=existing, **values)
+            offers[row["external_id"]] = existing
             teachers[row["external_id"]] = teacher_by_institution[row["institution"]]
-            tally["aanbod"]["bijgewerkt" if existing else "nieuw"] += 1
+            tally["aanbod"][outcome] += 1
         for number, row in enumerate(demo_data.QUESTIONS, start=1):
             if Question.objects.filter(title=row["title"]).exists():
-                tally["vragen"]["ongewijzigd"] += 1
+                tally["vragen"][UNCHANGED] += 1
                 continue
             question, _token = services.ask_question(
                 title=row["title"],
@@ -173,7 +186,7 @@ def load_questions_demo(*, dry_run: bool = False) -> dict[str, dict[str, int]]:
                 neighbourhood=Neighbourhood.objects.get(code=row["neighbourhood"]),
             )
             _run_steps(question, row["steps"], coordinator, teachers, themes, offers)
-            tally["vragen"]["nieuw"] += 1
+            tally["vragen"][CREATED] += 1
         if dry_run:
             transaction.set_rollback(True)
     return {kind: dict(counts) for kind, counts in tally.items()}

@@ -10,10 +10,6 @@ from accounts.models import Role
 from questions.models import EducationOffer, Match, Question
 
 
-def _is_coordinator(actor) -> bool:
-    return actor.has_role(Role.COORDINATOR)
-
-
 def _teaches(actor, offer: EducationOffer) -> bool:
     """The teacher is responsible for the offer, at an institution they are a teacher of."""
     return offer.institution_id in actor.organisation_ids(Role.TEACHER) and (
@@ -21,12 +17,8 @@ def _teaches(actor, offer: EducationOffer) -> bool:
     )
 
 
-def _is_teacher(actor) -> bool:
-    return bool(actor.organisation_ids(Role.TEACHER))
-
-
 def _coordinator_rule(actor, obj) -> bool:
-    return _is_coordinator(actor)
+    return actor.is_coordinator
 
 
 for _action in (
@@ -44,18 +36,16 @@ for _action in (
 @policy.rule("question.view")
 def may_view_question(actor, question: Question | None) -> bool:
     """Coordinators see every question; a teacher those proposed to or taken by their offers."""
-    if _is_coordinator(actor):
+    if actor.is_coordinator:
         return True
-    if not _is_teacher(actor):
-        return False
-    if question is None:
-        return True
-    return any(_teaches(actor, match.offer) for match in question.matches.all())
+    return actor.is_teacher and (
+        question is None or any(_teaches(actor, match.offer) for match in question.matches.all())
+    )
 
 
 @policy.scope("question.view")
 def question_view_scope(actor, queryset):
-    if _is_coordinator(actor):
+    if actor.is_coordinator:
         return queryset
     return queryset.filter(
         matches__offer__teachers=actor.user,
@@ -66,26 +56,18 @@ def question_view_scope(actor, queryset):
 @policy.rule("question.progress")
 def may_progress_question(actor, question: Question | None) -> bool:
     """Start, answer or hand over: the coordinator, or a teacher whose offer took it on."""
-    if _is_coordinator(actor):
+    if actor.is_coordinator:
         return True
-    if not _is_teacher(actor):
-        return False
-    if question is None:
-        return True
-    return any(
-        _teaches(actor, match.offer)
-        for match in question.matches.filter(status=Match.Status.ACCEPTED).select_related("offer")
-    )
+    if question is None or not actor.is_teacher:
+        return actor.is_teacher
+    accepted = question.matches.filter(status=Match.Status.ACCEPTED).select_related("offer")
+    return any(_teaches(actor, match.offer) for match in accepted)
 
 
 @policy.rule("match.respond")
 def may_respond_to_match(actor, match: Match | None) -> bool:
     """Only a teacher responsible for the offer answers its match requests."""
-    if not _is_teacher(actor):
-        return False
-    if match is None:
-        return True
-    return _teaches(actor, match.offer)
+    return actor.is_teacher and (match is None or _teaches(actor, match.offer))
 
 
 @policy.scope("match.respond")
@@ -98,15 +80,15 @@ def match_respond_scope(actor, queryset):
 
 @policy.rule("offer.view")
 def may_view_offers(actor, offer: EducationOffer | None) -> bool:
-    if _is_coordinator(actor):
+    if actor.is_coordinator:
         return True
-    if not _is_teacher(actor):
-        return False
-    return offer is None or offer.institution_id in actor.organisation_ids(Role.TEACHER)
+    return actor.is_teacher and (
+        offer is None or offer.institution_id in actor.organisation_ids(Role.TEACHER)
+    )
 
 
 @policy.scope("offer.view")
 def offer_view_scope(actor, queryset):
-    if _is_coordinator(actor):
+    if actor.is_coordinator:
         return queryset
     return queryset.filter(institution__in=actor.organisation_ids(Role.TEACHER))

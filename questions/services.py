@@ -456,6 +456,37 @@ OFFER_FIELDS = (
 )
 
 
+def offer_changes(
+    offer: EducationOffer,
+    *,
+    themes: list[Theme] | None = None,
+    teachers: list | None = None,
+    periods: list[dict[str, Any]] | None = None,
+    **fields: Any,
+) -> list[str]:
+    """What `save_offer(offer=offer, …)` with the same arguments would change: the names of
+    the fields that differ, then "themes", "teachers" and "periods"; empty when nothing."""
+    changed = []
+    for name, value in fields.items():
+        field = EducationOffer._meta.get_field(name)
+        if field.is_relation:
+            # Compare keys, so that checking needs no query per related object.
+            if getattr(offer, field.attname) != (value.pk if value is not None else None):
+                changed.append(name)
+        elif getattr(offer, name) != value:
+            changed.append(name)
+    if themes is not None and {t.pk for t in offer.themes.all()} != {t.pk for t in themes}:
+        changed.append("themes")
+    if teachers is not None and {u.pk for u in offer.teachers.all()} != {u.pk for u in teachers}:
+        changed.append("teachers")
+    if periods is not None:
+        current = {(p.academic_year, p.term, p.capacity) for p in offer.periods.all()}
+        wanted = {(p["academic_year"], p["term"], p.get("capacity", 1)) for p in periods}
+        if current != wanted:
+            changed.append("periods")
+    return changed
+
+
 @transaction.atomic
 def save_offer(
     *,

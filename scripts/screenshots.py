@@ -128,7 +128,7 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
                 return server
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):  # refused, reset, or a slow first answer
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn did not answer /healthz within 30 seconds")

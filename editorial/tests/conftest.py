@@ -4,16 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from accounts.models import Role, RoleAssignment
-from portfolio.models import (
-    District,
-    Flagship,
-    Neighbourhood,
-    Organisation,
-    Programme,
-    Project,
-    ProjectPartner,
-    Theme,
-)
+from portfolio.models import Organisation, Project, ProjectPartner
 from portfolio.services import (
     LinkData,
     Partnership,
@@ -22,25 +13,34 @@ from portfolio.services import (
     set_project_links,
     set_project_results,
 )
+from portfolio.tests.factories import (
+    FlagshipFactory,
+    NeighbourhoodFactory,
+    OrganisationFactory,
+    ProgrammeFactory,
+    ThemeFactory,
+)
 
 
 @pytest.fixture
 def world(db):
     """Two organisations with a draft each, a published project of the first, and users."""
-    programme = Programme.objects.create(
-        name="Leiden Kennisstad", slug="leiden-kennisstad", city="Leiden"
+    programme = ProgrammeFactory()
+    theme = ThemeFactory(programme=programme, name="Gezondheid", slug="gezondheid")
+    other_theme = ThemeFactory(programme=programme, name="Erfgoed", slug="erfgoed")
+    flagship = FlagshipFactory(programme=programme, name="Bio Science Park", slug="bsp")
+    neighbourhood = NeighbourhoodFactory(
+        code="BU05460100",
+        name="Pieterswijk",
+        district__code="WK054601",
+        district__name="Binnenstad",
     )
-    theme = Theme.objects.create(programme=programme, name="Gezondheid", slug="gezondheid")
-    other_theme = Theme.objects.create(programme=programme, name="Erfgoed", slug="erfgoed")
-    flagship = Flagship.objects.create(programme=programme, name="Bio Science Park", slug="bsp")
-    district = District.objects.create(
-        code="WK054601", name="Binnenstad", municipality_code="GM0546"
+    own = OrganisationFactory(
+        name="Hogeschool Leiden", slug="hsl", kind=Organisation.Kind.EDUCATION
     )
-    neighbourhood = Neighbourhood.objects.create(
-        code="BU05460100", name="Pieterswijk", district=district
+    other = OrganisationFactory(
+        name="Naturalis", slug="naturalis", kind=Organisation.Kind.HERITAGE_CULTURE
     )
-    own = Organisation.objects.create(name="Hogeschool Leiden", slug="hsl", kind="onderwijs")
-    other = Organisation.objects.create(name="Naturalis", slug="naturalis", kind="erfgoed-cultuur")
 
     def project(title, lead, publication="concept", partners=()):
         created = create_project(

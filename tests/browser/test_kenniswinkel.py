@@ -281,3 +281,57 @@ def test_error_states_were_scanned_with_their_errors_shown(kenniswinkel_scans):
     assert {name for name, count in shown.items() if count} == {
         name for name in PUBLIC_PAGES if name.endswith("-errors")
     }, shown
+
+
+# Workspace tables on a phone ---------------------------------------------------------------------
+
+# Every workspace list table, as the programme office (which may see them all) finds it.
+WORKSPACE_TABLES = [
+    "/beheer/kenniswinkel/",
+    "/beheer/kenniswinkel/vragen/",
+    "/beheer/kenniswinkel/verzoeken/",
+    "/beheer/kenniswinkel/aanbod/",
+    "/beheer/projecten/",
+    "/beheer/gebruikers/",
+    "/beheer/logboek/",
+]
+
+
+def accessibility_roles(page) -> list[tuple[str, str]]:
+    """(role, name) of every node in Chromium's own accessibility tree of the page."""
+    session = page.context.new_cdp_session(page)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    session.detach()
+    return [
+        (node.get("role", {}).get("value", ""), str(node.get("name", {}).get("value", "")))
+        for node in nodes
+        if not node.get("ignored")
+    ]
+
+
+def test_workspace_tables_are_cards_on_a_phone_and_still_tables_to_a_screen_reader(
+    kenniswinkel, open_page
+):
+    from django.contrib.auth.models import User
+
+    from accounts.models import Role, RoleAssignment
+
+    RoleAssignment.objects.create(
+        user=User.objects.get(username="demo-coordinator"), role=Role.PROGRAMME_OFFICE
+    )
+    office = open_page(viewport=PHONE)
+    log_in(office, "demo-coordinator")
+    for path in WORKSPACE_TABLES:
+        office.goto(path)
+        no_sideways_scroll(office, PHONE)
+        # Each row is a card as wide as the page, so its title is not broken up by syllable.
+        first_cell = office.locator("table tbody tr > :first-child").first.bounding_box()
+        assert first_cell["width"] > 0.75 * PHONE["width"], (path, first_cell)
+        roles = accessibility_roles(office)
+        kinds = {role for role, _name in roles}
+        assert {"table", "row", "columnheader", "cell"} <= kinds, (path, kinds)
+        # The visible "Thema:" labels are not read out again: the column header says it.
+        cells = [name for role, name in roles if role == "cell"]
+        assert not [name for name in cells if name.startswith("Thema:")], (path, cells)
+        violations = wcag_violations(office)
+        assert not violations, f"{path} at 375 px:\n{describe_violations(violations)}"

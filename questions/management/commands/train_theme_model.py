@@ -1,38 +1,35 @@
 """Train the theme classifier on the platform's labelled texts: `manage.py train_theme_model`."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from kennisstad.background import TaskCommand
 from questions.classifier import NotEnoughExamples, train_theme_model
 from questions.models import ThemeModel
 from questions.tasks import train_theme_model as train_task
 
 
-class Command(BaseCommand):
+class Command(TaskCommand):
     help = (
         "Traint het themamodel op gepubliceerde projecten en beoordeelde vragen (ook de "
         "correcties van coördinatoren) en slaat het op als nieuwe versie."
     )
+    task = train_task
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--if-missing",
             action="store_true",
             help="alleen trainen als er nog geen model is (voor make run)",
         )
-        parser.add_argument(
-            "--background",
-            action="store_true",
-            help="zet de training in de wachtrij voor de worker (manage.py db_worker)",
-        )
 
-    def handle(self, *args, background: bool = False, if_missing: bool = False, **options):
+    def handle(self, *args, if_missing: bool = False, **options):
         if if_missing and ThemeModel.objects.exists():
             self.stdout.write("Er is al een themamodel; niets gedaan.")
             return
-        if background:
-            result = train_task.enqueue()
-            self.stdout.write(f"In de wachtrij gezet: taak {result.id}.")
-            return
+        super().handle(*args, **options)
+
+    def run(self, **options):
         try:
             model = train_theme_model()
         except NotEnoughExamples as error:
