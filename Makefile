@@ -28,8 +28,14 @@ data: migrate
 run: data
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The tests run in parallel, one worker per CPU (pytest-xdist); TEST_WORKERS=0 runs them all
+# in one process (for pdb, or to rule out the parallelism). Each test module stays on one
+# worker (--dist loadfile), so a module-scoped fixture such as the axe-core scans is built
+# once; the modules are handed out in collection order, slowest folders first (testpaths).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff format --check .
@@ -61,7 +67,7 @@ test-postgres: install
 	trap 'scripts/throwaway-postgres.sh stop' EXIT INT TERM; \
 	url="$$(scripts/throwaway-postgres.sh start)"; \
 	echo "PostgreSQL: $$url"; \
-	DATABASE_URL="$$url" $(PY) -m pytest $(PYTEST_ARGS)
+	DATABASE_URL="$$url" $(PYTEST) $(PYTEST_ARGS)
 
 # Browser tests and screenshots drive Debian's Chromium (`apt-get install chromium`);
 # without it the browser tests skip (outside CI). PNGs of every public page type at

@@ -6,10 +6,13 @@ Playwright never downloads a browser here: it launches the system Chromium.
 """
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 from tests.browser.pages import (
     CHROMIUM,
@@ -97,12 +100,38 @@ def phone_page(open_page):
     return open_page(viewport=PHONE)
 
 
+@pytest.fixture(scope="session")
+def site_data_snapshot(django_db_setup, django_db_blocker) -> Iterator[sqlite3.Connection | None]:
+    """A copy of the test database right after `load_site_data()`, taken once per session.
+
+    Loading the demo content takes seconds and nearly every browser test needs it, so on the
+    in-memory SQLite test database (CI's browser pass) it is loaded once, copied aside with
+    SQLite's backup API, and copied back for each test in milliseconds. Elsewhere (None) each
+    test loads it again.
+    """
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield None
+        return
+    with django_db_blocker.unblock():
+        load_site_data()
+        connection.ensure_connection()
+        snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(snapshot)
+        call_command("flush", interactive=False, verbosity=0)
+    yield snapshot
+    snapshot.close()
+
+
 @pytest.fixture
-def demo_site(transactional_db) -> DemoSite:
+def demo_site(transactional_db, site_data_snapshot) -> DemoSite:
     """The database filled with the programme and demo content, as `make run` shows it.
 
     Transactional, because the live server reads the data from its own thread (and, on
-    PostgreSQL, its own connection).
+    PostgreSQL, its own connection); flushed after the test like any transactional test.
     """
-    load_site_data()
+    if site_data_snapshot is None:
+        load_site_data()
+    else:
+        connection.ensure_connection()
+        site_data_snapshot.backup(connection.connection)
     return find_demo_site()
