@@ -98,6 +98,33 @@ def search_mix(theme_slugs: list[str]) -> list[str]:
     return paths
 
 
+def fresh_searches(theme_slugs: list[str], count: int = 200_000) -> list[str]:
+    """`count` search URLs made of two or three random words of the generated projects, with
+    or without a theme: so many that a run hardly asks one twice (the long tail)."""
+    import random
+
+    import generate_projects as generated
+
+    rng = random.Random(20261130)
+    words = sorted(
+        {n for w in generated.THEME_WORDS.values() for n in w["nouns"]}
+        | set(generated.SHARED_NOUNS)
+        | {
+            t.lower()
+            for w in generated.THEME_WORDS.values()
+            for t in " ".join(w["topics"]).split()
+            if len(t) >= 4
+        }
+    )
+    seen: set[str] = set()
+    while len(seen) < count:
+        text = " ".join(rng.sample(words, rng.choice((2, 2, 3))))
+        path = f"/projecten/?q={urllib.parse.quote_plus(text)}"
+        theme = rng.choice([None, *theme_slugs])
+        seen.add(path + (f"&thema={theme}" if theme else ""))
+    return sorted(seen)
+
+
 def parse_arguments() -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -114,6 +141,13 @@ def parse_arguments() -> argparse.Namespace:
         type=int,
         default=60,
         help="warm-up seconds for the search mix, to reach its steady state (default 60)",
+    )
+    parser.add_argument(
+        "--fresh-share",
+        type=float,
+        default=0.0,
+        help="share of the search mix's requests (0-1) that are searches made up anew, which "
+        "no cache has seen: the long tail of real traffic (default 0)",
     )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
@@ -370,6 +404,9 @@ def run_wrk(
     ]
     if paths is not None:
         command += ["--", str(paths)]
+        fresh = paths.with_name("fresh-searches.txt")
+        if arguments.fresh_share and fresh.exists():
+            command += [str(fresh), str(arguments.fresh_share)]
     done = subprocess.run(
         command, capture_output=True, text=True, timeout=seconds + arguments.timeout + 30
     )
@@ -516,6 +553,10 @@ def main() -> None:
             mixes["search"].write_text("\n".join(mix) + "\n")
             urls["search"] = mix[0]
             labels["search"] = f"/projecten/?q=…[&thema=…] mix of {len(mix)}"
+            if arguments.fresh_share:
+                fresh = fresh_searches(facts["theme_slugs"])
+                mixes["search"].with_name("fresh-searches.txt").write_text("\n".join(fresh) + "\n")
+                labels["search"] += f" + {arguments.fresh_share:.0%} new"
         if arguments.only:
             urls = {
                 name: path
@@ -616,6 +657,7 @@ def main() -> None:
                     "mix_warmup": arguments.mix_warmup,
                     "cpus": os.cpu_count(),
                     "page_cache": not arguments.no_page_cache,
+                    "fresh_share": arguments.fresh_share,
                 },
                 "urls": labels,
                 "search_mix": mix,

@@ -16,17 +16,31 @@ function setup(thread)
    report_setup(thread)
 end
 
+-- With a second file and a share (`-- PATHS_FILE FRESH_FILE SHARE`), that share of the
+-- requests takes a path from the second list instead: a list so long (searches made up of
+-- random word combinations) that hardly any comes twice, the long tail of searches that no
+-- page cache has seen.
 function init(args)
    report_init(args)
-   paths = {}
-   for line in io.lines(args[1]) do
-      if line ~= "" then
-         table.insert(paths, line)
-      end
-   end
+   paths = read_paths(args[1])
+   fresh = args[2] and read_paths(args[2]) or {}
+   fresh_share = tonumber(args[3] or "0") or 0
    math.randomseed(20261129 + (number or 0))
 end
 
+function read_paths(file)
+   local found = {}
+   for line in io.lines(file) do
+      if line ~= "" then
+         table.insert(found, line)
+      end
+   end
+   return found
+end
+
 function request()
+   if #fresh > 0 and math.random() < fresh_share then
+      return wrk.format(nil, fresh[math.random(#fresh)])
+   end
    return wrk.format(nil, paths[math.random(#paths)])
 end
