@@ -282,7 +282,10 @@ def test_posting_junk_to_a_public_page_never_fails_nor_stores(site, client, rout
     response = client.post(path, body)
 
     assert response.status_code < 500, (response.status_code, path, body)
-    if response.status_code not in (301, 302, 303):
+    # A redirect says something was stored; so does 429, the refusal of a login blocked
+    # after too many tries, which the audit log records once per window on purpose
+    # (accounts.views.LoginView.post). Junk logins from earlier examples reach that limit.
+    if response.status_code not in (301, 302, 303, 429):
         assert row_counts() == before, f"POST {path} stored something and did not say so"
 
 
