@@ -137,6 +137,17 @@ class ContentCache:
                     self._entries.popitem(last=False)
         return value
 
+    def get(self, key: Hashable):
+        """The value kept under `key` for the current content, or None."""
+        if not settings.CONTENT_CACHE_ENTRIES:
+            return None
+        version = content_version()
+        with self._lock:
+            if version != self._version or key not in self._entries:
+                return None
+            self._entries.move_to_end(key)
+            return self._entries[key]
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

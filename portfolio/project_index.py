@@ -67,7 +67,8 @@ class ProjectIndex:
     citywide: int
     status: dict[str, int]
     start_year: dict[int, int]
-    _title_order: array | None = field(default=None, repr=False)
+    _title_order: np.ndarray | None = field(default=None, repr=False)
+    _organisation_pairs: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
     _document_positions: np.ndarray | None = field(default=None, repr=False)
 
     @property
@@ -89,12 +90,38 @@ class ProjectIndex:
             self._document_positions = lookup
         return self._document_positions
 
-    def title_order(self) -> array:
+    def title_order(self) -> np.ndarray:
         """Positions in the order `title, pk` (read once from the database, for its collation)."""
         if self._title_order is None:
             ids = published().order_by("title", "pk").values_list("pk", flat=True)
-            self._title_order = array("I", (self.positions[pk] for pk in ids))
+            get = self.positions.get
+            order = np.fromiter((get(pk, -1) for pk in ids), dtype=np.int64)
+            self._title_order = order[order >= 0]  # published since the index was built
         return self._title_order
+
+    def organisation_counts(self, within: int) -> np.ndarray:
+        """For each organisation of `organisation_order`, how many projects of `within` it
+        takes part in.
+
+        Counted from the (position, organisation) pairs of all partnerships at once: at
+        100,000 projects an AND and a bit count for each of some 400 organisations took
+        three times as long.
+        """
+        if self._organisation_pairs is None:
+            positions, ranks = [], []
+            for rank, organisation_id in enumerate(self.organisation_order):
+                mask = self.organisation.get(organisation_id)
+                if mask:
+                    found = np.flatnonzero(bits(mask, self.size))
+                    positions.append(found)
+                    ranks.append(np.full(len(found), rank, dtype=np.int32))
+            positions = np.concatenate(positions) if positions else np.zeros(0, np.int64)
+            ranks = np.concatenate(ranks) if ranks else np.zeros(0, np.int32)
+            by_position = np.argsort(positions, kind="stable")  # reads the bits in order
+            self._organisation_pairs = (positions[by_position], ranks[by_position])
+        positions, ranks = self._organisation_pairs
+        chosen = ranks[bits(within, self.size)[positions]]
+        return np.bincount(chosen, minlength=len(self.organisation_order))
 
 
 def published():
@@ -217,29 +244,49 @@ def iter_positions(mask: int, size: int):
             yield base + lowest.bit_length() - 1
 
 
-def positions_in(order, mask: int, size: int, *, skip: int = 0, limit: int | None = None):
-    """The positions of `order` (a sequence of positions) that are in `mask`, in that order."""
-    bits = mask.to_bytes((size + 7) // 8, "little")
-    found: list[int] = []
-    if limit is not None and limit <= 0:
-        return found
-    for position in order:
-        if bits[position >> 3] >> (position & 7) & 1:
-            if skip:
-                skip -= 1
-                continue
-            found.append(position)
-            if limit is not None and len(found) >= limit:
-                break
-    return found
+def bits(mask: int, size: int) -> np.ndarray:
+    """The bitset as a boolean array over the `size` positions."""
+    packed = np.frombuffer(mask.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    return np.unpackbits(packed, count=size, bitorder="little").view(bool)
+
+
+def positions_in(order: np.ndarray, mask: int, size: int, *, skip: int = 0, limit=None):
+    """The positions of `order` (an array of positions) that are in `mask`, in that order."""
+    chosen = order[bits(mask, size)[order]]
+    end = None if limit is None else skip + max(limit, 0)
+    return chosen[skip:end].tolist()
 
 
 @dataclass(frozen=True)
 class MatchPositions:
-    """A search's matching projects: positions best first, and as a bitset."""
+    """A search's matching projects: their positions (ascending) with each one's rank and
+    project id, and as a bitset."""
 
-    ranked: array
+    positions: np.ndarray  # int64
+    scores: np.ndarray  # float64, higher is better
+    ids: np.ndarray  # int64, the project ids, which order equal ranks
     mask: int
+
+    def best(self, size: int, within: int | None = None, *, skip: int = 0, limit=None):
+        """Positions best first, leaving out the first `skip`: by rank, then project id, as
+        the database orders them; with `within`, only those also in that bitset.
+
+        Only the `skip + limit` best (and any tied with the last of them) are sorted: for a
+        word in half of 100,000 projects, sorting every match was most of a search's cost.
+        """
+        positions, scores, ids = self.positions, self.scores, self.ids
+        if within is not None:
+            keep = bits(within, size)[positions]
+            positions, scores, ids = positions[keep], scores[keep], ids[keep]
+        wanted = len(positions) if limit is None else min(skip + max(limit, 0), len(positions))
+        if wanted <= skip:
+            return []
+        if wanted < len(positions):
+            threshold = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+            top = scores >= threshold
+            positions, scores, ids = positions[top], scores[top], ids[top]
+        order = np.lexsort((ids, -scores))
+        return positions[order][skip:wanted].tolist()
 
 
 @dataclass(frozen=True)
@@ -292,8 +339,8 @@ def match_positions(index: ProjectIndex, match: Match) -> MatchPositions:
     """The positions of the projects `match` finds, best first (kept per content version).
 
     Evaluated on the index from each phrase's hits: the boolean query on arrays, the rank as
-    the sum of the phrases' shares (search.query.PhraseHits), ties by project id, exactly
-    as `Match.ranked_object_ids` orders them on SQLite.
+    the sum of the phrases' shares (search.query.PhraseHits); `MatchPositions.best` orders
+    them, ties by project id, exactly as `Match.ranked_object_ids` does on SQLite.
     """
 
     def build() -> MatchPositions:
@@ -312,10 +359,7 @@ def match_positions(index: ProjectIndex, match: Match) -> MatchPositions:
             score[hits[phrase].positions] += hits[phrase].scores
         positions = np.flatnonzero(matching)
         ids = np.frombuffer(index.ids, dtype=np.int64)[positions] if size else positions
-        order = positions[np.lexsort((ids, -score[positions]))]
-        ranked = array("I")
-        ranked.frombytes(order.astype(np.uint32).tobytes())
         mask = int.from_bytes(np.packbits(matching, bitorder="little").tobytes(), "little")
-        return MatchPositions(ranked, mask)
+        return MatchPositions(positions, score[positions], ids, mask)
 
     return content_cache.get_or_build(("match-positions", *match.key), build)

@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kennisstad.caching import content_cache
+from kennisstad.caching import card_cache, content_cache
 from portfolio.models import (
     District,
     Flagship,
@@ -126,21 +126,79 @@ def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
 
 
 def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Add what a project card shows, in a fixed number of queries whatever the page size."""
+    """Add what a project card shows, in a fixed number of queries whatever the page size,
+    and read nothing else (templates/portfolio/_project_card.html)."""
     return (
-        queryset.defer("description")
+        queryset.only(*CARD_FIELDS)
         .select_related("primary_theme")
         .prefetch_related(
             Prefetch(
                 "partners",
-                queryset=ProjectPartner.objects.filter(
-                    role=ProjectPartner.Role.LEAD
-                ).select_related("organisation"),
+                queryset=ProjectPartner.objects.filter(role=ProjectPartner.Role.LEAD)
+                .select_related("organisation")
+                .only("project", "organisation__name"),
                 to_attr="lead_partners",
             ),
-            "flagships",
         )
     )
+
+
+CARD_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "status",
+    "is_citywide",
+    "is_example",
+    "start_date",
+    "end_date",
+    "primary_theme__name",
+    "primary_theme__slug",
+)
+
+
+class KeptCard:
+    """A project whose card this process has rendered in the current language and content
+    version (kennisstad.caching.card_cache): `{% project_card %}` shows `html` as it is."""
+
+    __slots__ = ("pk", "html", "is_local")
+
+    def __init__(self, pk: int, html: str) -> None:
+        self.pk = pk
+        self.html = html
+        self.is_local = True
+
+
+def card_key(pk: int) -> tuple:
+    """The card cache's key for the card of project `pk` in the current language."""
+    return ("project-card", pk, get_language())
+
+
+def project_cards(ids: list[int]) -> dict[int, Project | KeptCard]:
+    """{id: what `{% project_card %}` needs} for the projects of `ids` (from the project
+    index) that still exist.
+
+    A project whose card is kept is not read again; the others are read with their card
+    data in one go. At 100,000 projects reading twenty projects with their theme and lead
+    partners cost more than the rest of a search, while on popular pages most cards are
+    kept. A card kept for a project that has since gone cannot be shown: every change to
+    the content starts a new version, and the kept cards of the old one are dropped.
+    """
+    cards: dict[int, Project | KeptCard] = {}
+    missing = []
+    for pk in ids:
+        html = card_cache.get(card_key(pk))
+        if html is None:
+            missing.append(pk)
+        else:
+            cards[pk] = KeptCard(pk, html)
+    if missing:
+        # By primary key alone: the ids come from the project index, which holds only
+        # published projects, and SQLite would read a filter on publication through that
+        # column's index instead, ten times as slow at 100,000 projects.
+        projects = with_card_data(Project.objects.filter(pk__in=missing).order_by())
+        cards.update((project.pk, project) for project in projects)
+    return cards
 
 
 def themes_for_programme(programme: Programme) -> list[Theme]:
@@ -178,8 +236,8 @@ def recent_projects(programme: Programme, *, limit: int = 6) -> list[Project]:
         )
 
     ids = content_cache.get_or_build(("recent-projects", programme.pk, limit), newest_ids)
-    projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=ids))}
-    return [projects[pk] for pk in ids if pk in projects]
+    cards = project_cards(ids)
+    return [cards[pk] for pk in ids if pk in cards]
 
 
 def programme_figures(programme: Programme) -> dict[str, int]:
@@ -408,7 +466,7 @@ class IndexedProjects:
     """Published projects picked from the project index, sliced lazily for the paginator.
 
     `mask` says which projects, `order` how: "nieuwste" (the index's own order), "titel",
-    or "relevantie" along the ranked positions of a search. With `local` (an area's own
+    or "relevantie" by the rank of a search (`matched`). With `local` (an area's own
     projects) those come first, as the overview shows them.
     """
 
@@ -418,13 +476,13 @@ class IndexedProjects:
         mask: int,
         *,
         order: str = "nieuwste",
-        ranked=None,
+        matched: MatchPositions | None = None,
         local: int | None = None,
     ) -> None:
         self.index = index
         self.mask = mask
         self.order = order
-        self.ranked = ranked
+        self.matched = matched
         self.local = local
 
     def count(self) -> int:
@@ -436,7 +494,7 @@ class IndexedProjects:
     def _positions(self, mask: int, skip: int, limit: int) -> list[int]:
         size = self.index.size
         if self.order == "relevantie":
-            return positions_in(self.ranked, mask, size, skip=skip, limit=limit)
+            return self.matched.best(size, mask, skip=skip, limit=limit)
         if self.order == "titel":
             return positions_in(self.index.title_order(), mask, size, skip=skip, limit=limit)
         return positions_in_order(mask, size, skip=skip, limit=limit)
@@ -456,15 +514,14 @@ class IndexedProjects:
             positions += self._positions(
                 self.mask & ~self.local, max(start - before, 0), limit - len(positions)
             )
-        ids = [self.index.ids[position] for position in positions]
-        projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=ids))}
+        cards = project_cards([self.index.ids[position] for position in positions])
         chosen = []
-        for position, pk in zip(positions, ids, strict=True):
-            project = projects.get(pk)
-            if project is None:
+        for position in positions:
+            card = cards.get(self.index.ids[position])
+            if card is None:
                 continue
-            project.is_local = self.local is None or bool(self.local >> position & 1)
-            chosen.append(project)
+            card.is_local = self.local is None or bool(self.local >> position & 1)
+            chosen.append(card)
         return chosen
 
 
@@ -524,7 +581,7 @@ class ProjectSearch:
             self.index,
             self.mask(),
             order=order,
-            ranked=self.matched.ranked if self.matched else None,
+            matched=self.matched,
             local=self.local_mask() if self.filters.area else None,
         )
 
@@ -645,8 +702,8 @@ def related_projects(project: Project, *, limit: int = 4) -> list[Project]:
         if len(chosen) >= limit:
             break
     ids = [index.ids[position] for position in chosen]
-    projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=ids))}
-    return [projects[pk] for pk in ids if pk in projects]
+    cards = project_cards(ids)
+    return [cards[pk] for pk in ids if pk in cards]
 
 
 def theme_projects(theme: Theme) -> IndexedProjects:
@@ -716,10 +773,10 @@ def organisation_roles(organisation: Organisation, *, per_role: int = 12) -> lis
         if mask
     }
     wanted = [index.ids[position] for found in chosen.values() for position in found]
-    projects = {p.pk: p for p in with_card_data(Project.objects.filter(pk__in=wanted))}
+    cards = project_cards(wanted)
     groups = []
     for role, found in chosen.items():
-        shown = [projects.get(index.ids[position]) for position in found]
+        shown = [cards.get(index.ids[position]) for position in found]
         shown = [project for project in shown if project is not None]  # gone since the index
         groups.append({"role": role, "count": masks[role].bit_count(), "projects": shown})
     return groups
@@ -858,13 +915,11 @@ def _count_facets(search: ProjectSearch, programme: Programme | None) -> list[Fa
         )
     )
     base = search.mask("organisation")
-    partner_counts = []
-    for rank, organisation_id in enumerate(index.organisation_order):
-        mask = index.organisation.get(organisation_id)
-        if mask is not None:
-            n = (base & mask).bit_count()
-            if n:
-                partner_counts.append((-n, rank, organisation_id))
+    partner_counts = [
+        (-n, rank, index.organisation_order[rank])
+        for rank, n in enumerate(index.organisation_counts(base).tolist())
+        if n
+    ]
     top = [(organisation_id, -n) for n, _, organisation_id in sorted(partner_counts)]
     top = top[:PARTNER_FACET_SIZE]
     selected = filters.organisation

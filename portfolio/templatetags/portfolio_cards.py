@@ -9,18 +9,22 @@ searches, the home page, themes, related projects), so the HTML is kept instead.
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from kennisstad.caching import card_cache
+from portfolio.selectors import KeptCard, card_key
 
 register = template.Library()
 
 
 @register.simple_tag
 def project_card(project) -> str:
-    """The card of `project` (as selectors.with_card_data loads it)."""
-    html = card_cache.get_or_build(
-        ("project-card", project.pk, get_language()),
-        lambda: render_to_string("portfolio/_project_card.html", {"project": project}),
-    )
+    """The card of `project`, as selectors.project_cards gives it: a project with its card
+    data (selectors.with_card_data), or a KeptCard whose HTML is kept already."""
+    if isinstance(project, KeptCard):
+        html = project.html
+    else:
+        html = card_cache.get_or_build(
+            card_key(project.pk),
+            lambda: render_to_string("portfolio/_project_card.html", {"project": project}),
+        )
     return mark_safe(html)  # rendered by the template engine, which escaped it

@@ -156,3 +156,23 @@ def test_a_kept_card_shows_an_edit_and_the_language(client, portfolio, cache_on)
     english = client.get("/en/projecten/").content.decode()
     assert f">{english_status}</span>" in english
     assert f">{dutch_status}</span>" not in english
+
+
+def test_kept_cards_are_not_read_again(client, portfolio, cache_on, settings):
+    """A project whose card is kept is not read from the database; the page is the same."""
+    settings.PROJECTS_PER_PAGE = 2
+    first = overview(client, sorteer="titel").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = overview(client, sorteer="titel").content.decode()
+    assert again == first
+    assert not any('"portfolio_project"."summary"' in q["sql"] for q in queries.captured_queries)
+
+    # The next page needs one card not kept yet: that project alone is read.
+    with CaptureQueriesContext(connection) as queries:
+        html = overview(client, sorteer="titel", pagina=2).content.decode()
+    assert ">Molens bezoeken</a>" in html
+    reads = [
+        q["sql"] for q in queries.captured_queries if '"portfolio_project"."summary"' in q["sql"]
+    ]
+    assert len(reads) == 1
+    assert f"IN ({portfolio['projects'][2].pk})" in reads[0]

@@ -246,7 +246,7 @@ def test_index_finds_and_ranks_as_the_database_does(corpus, text):
         match = Match("project", query, require_all=require_all)
         from_database = [pk for pk in match.ranked_object_ids() if pk in index.positions]
         found = match_positions(index, match)
-        from_index = [index.ids[position] for position in found.ranked]
+        from_index = [index.ids[position] for position in found.best(index.size)]
         assert sorted(from_index) == sorted(from_database)
         assert found.mask.bit_count() == len(from_database)
         assert all(found.mask >> index.positions[pk] & 1 for pk in from_database)
