@@ -61,6 +61,7 @@ class ProjectIndex:
     flagship: dict[int, int]
     organisation: dict[int, int]
     organisation_order: list[int]  # organisation ids in the database's order of names
+    organisation_names: dict[int, tuple[str, str]]  # organisation id -> (slug, name)
     organisation_kind: dict[str, int]
     neighbourhood: dict[int, int]
     district: dict[int, int]
@@ -155,9 +156,11 @@ def build_project_index() -> ProjectIndex:
     organisation = masks_of(
         ProjectPartner.objects.values_list("project_id", "organisation_id"), positions, size
     )
-    organisations = list(Organisation.objects.order_by("name", "pk").values_list("pk", "kind"))
+    organisations = list(
+        Organisation.objects.order_by("name", "pk").values_list("pk", "kind", "slug", "name")
+    )
     kinds: dict[str, list[int]] = {}
-    for organisation_id, kind in organisations:
+    for organisation_id, kind, _slug, _name in organisations:
         if organisation_id in organisation:
             kinds.setdefault(kind, []).append(organisation[organisation_id])
     return ProjectIndex(
@@ -174,7 +177,8 @@ def build_project_index() -> ProjectIndex:
             ProjectFlagship.objects.values_list("project_id", "flagship_id"), positions, size
         ),
         organisation=organisation,
-        organisation_order=[pk for pk, _ in organisations],
+        organisation_order=[row[0] for row in organisations],
+        organisation_names={row[0]: (row[2], row[3]) for row in organisations},
         organisation_kind={kind: _union(masks) for kind, masks in kinds.items()},
         neighbourhood=neighbourhood,
         district={pk: _union(masks) for pk, masks in districts.items()},

@@ -127,16 +127,19 @@ def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
 
 def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
     """Add what a project card shows, in a fixed number of queries whatever the page size,
-    and read nothing else (templates/portfolio/_project_card.html)."""
+    and read nothing else (portfolio.templatetags.portfolio_cards)."""
     return (
         queryset.only(*CARD_FIELDS)
         .select_related("primary_theme")
         .prefetch_related(
             Prefetch(
                 "partners",
+                # At most one lead per project (constraint project_one_lead), so no order:
+                # the model's own would join and sort the projects again.
                 queryset=ProjectPartner.objects.filter(role=ProjectPartner.Role.LEAD)
                 .select_related("organisation")
-                .only("project", "organisation__name"),
+                .only("project", "organisation__name")
+                .order_by(),
                 to_attr="lead_partners",
             ),
         )
@@ -923,12 +926,9 @@ def _count_facets(search: ProjectSearch, programme: Programme | None) -> list[Fa
     top = [(organisation_id, -n) for n, _, organisation_id in sorted(partner_counts)]
     top = top[:PARTNER_FACET_SIZE]
     selected = filters.organisation
-    wanted = [organisation_id for organisation_id, _ in top]
-    names = {o.pk: o for o in Organisation.objects.filter(pk__in=wanted).only("pk", "slug", "name")}
     options = [
         FacetOption(
-            names[organisation_id].slug,
-            names[organisation_id].name,
+            *index.organisation_names[organisation_id],
             n,
             selected is not None and selected.pk == organisation_id,
         )

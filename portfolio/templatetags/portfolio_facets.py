@@ -3,8 +3,11 @@
 A page of results has some sixty facet options, each with its link, id, count and, when
 chosen, its marks for screen readers; through the template engine they were most of what
 was left of rendering a search nobody asked before (docs/search.md, "Speed"). The markup
-is the same as the template loop it replaces wrote, escaped by format_html.
+is the same as the template loop it replaces wrote, escaped as format_html escapes.
 """
+
+from functools import lru_cache
+from html import escape
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -25,24 +28,40 @@ OPTION = (
 
 @register.simple_tag
 def facet_options(facet, options) -> str:
-    """The <li> of every option that has projects or is chosen, as (option, query) pairs."""
+    """The <li> of every option that has projects or is chosen, as (option, query) pairs.
+
+    Escaped with the standard library's html.escape, which is what Django's escape() and
+    format_html do for plain text, without their check for lazy strings on every value.
+    """
     chosen = format_html(CHOSEN, _("gekozen, klik om weg te halen:"))
+    parameter = escape(facet.parameter)
     items = []
     for option, link in options:
         selected = option.is_selected
         if not (option.count or selected):
             continue
         items.append(
-            format_html(
-                OPTION,
-                link,
-                facet.parameter,
-                slugify(option.value),
+            OPTION.format(
+                escape(link),
+                parameter,
+                _option_id(option.value),
                 " facet__option--selected" if selected else "",
-                mark_safe(' aria-current="true"') if selected else "",
+                ' aria-current="true"' if selected else "",
                 chosen if selected else "",
-                option.label,
-                intcomma(option.count),
+                escape(str(option.label)),
+                escape(_count(option.count)),
             )
         )
     return mark_safe("".join(items))
+
+
+@lru_cache(maxsize=4096)
+def _option_id(value) -> str:
+    """The option's part of its element id (the same few hundred values on every page)."""
+    return escape(slugify(value))
+
+
+def _count(count: int) -> str:
+    """The count with the language's thousands separator (intcomma), which below a
+    thousand is the number as it is."""
+    return str(count) if -1000 < count < 1000 else str(intcomma(count))
