@@ -766,7 +766,7 @@ def organisation_roles(organisation: Organisation, *, per_role: int = 12) -> lis
         rows = ProjectPartner.objects.filter(organisation=organisation).values_list(
             "project_id", "role"
         )
-        by_role = masks_of(rows, index.positions, index.size)
+        by_role = masks_of(rows, index.lookup, index.size)
         return {role: by_role.get(role.value, 0) for role in ProjectPartner.Role}
 
     masks = content_cache.get_or_build(("organisation-roles", organisation.pk), read)
