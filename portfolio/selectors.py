@@ -30,6 +30,7 @@ from portfolio.models import (
     Organisation,
     Programme,
     Project,
+    ProjectLink,
     ProjectPartner,
     Result,
     Theme,
@@ -617,10 +618,16 @@ def project_for_preview(pk: int) -> Project | None:
 
 
 def with_page_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Add everything a project's page shows, in a fixed number of queries."""
+    """Add everything a project's page shows, in a fixed number of queries.
+
+    Each related list is ordered within the one project: the models' own orderings start
+    with the programme or the project, which joined those tables into every query and
+    cost the ORM more to build than the database to run (a project page not in the page
+    cache is mostly these queries; docs/benchmark.md).
+    """
     return queryset.select_related("primary_theme", "programme").prefetch_related(
-        "secondary_themes",
-        "flagships",
+        Prefetch("secondary_themes", queryset=Theme.objects.order_by("order", "name")),
+        Prefetch("flagships", queryset=Flagship.objects.order_by("order", "name")),
         Prefetch(
             "partners",
             queryset=ProjectPartner.objects.select_related("organisation").order_by(
@@ -630,7 +637,7 @@ def with_page_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
         ),
         Prefetch("neighbourhoods", queryset=Neighbourhood.objects.select_related("district")),
         Prefetch("results", queryset=Result.objects.order_by("-date", "title")),
-        "links",
+        Prefetch("links", queryset=ProjectLink.objects.order_by("order", "label")),
     )
 
 
