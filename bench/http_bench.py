@@ -17,6 +17,7 @@ template, so it is the ceiling for this machine and set-up.
 """
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -39,6 +40,10 @@ PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 LUA_SCRIPT = ROOT / "bench" / "report.lua"
 MIX_LUA_SCRIPT = ROOT / "bench" / "mix.lua"
+# Numbers each wrk run of a mix, so every run (warm-up, each round) draws its own sequence of
+# paths: with one seed for all, every round replayed the start of the warm-up, and the
+# "new" searches of the long tail came back to a page cache that had seen them.
+MIX_RUNS = itertools.count(1)
 OUTPUT_DIR = ROOT / "var" / "bench"
 SEARCH_THEME = "gezondheid-welzijn"
 SEARCH_MIX_SIZE = 200
@@ -403,10 +408,9 @@ def run_wrk(
         url,
     ]
     if paths is not None:
-        command += ["--", str(paths)]
         fresh = paths.with_name("fresh-searches.txt")
-        if arguments.fresh_share and fresh.exists():
-            command += [str(fresh), str(arguments.fresh_share)]
+        share = arguments.fresh_share if fresh.exists() else 0
+        command += ["--", str(paths), str(fresh), str(share), str(next(MIX_RUNS))]
     done = subprocess.run(
         command, capture_output=True, text=True, timeout=seconds + arguments.timeout + 30
     )

@@ -16,16 +16,19 @@ function setup(thread)
    report_setup(thread)
 end
 
--- With a second file and a share (`-- PATHS_FILE FRESH_FILE SHARE`), that share of the
+-- With a second file and a share (`-- PATHS_FILE FRESH_FILE SHARE RUN`), that share of the
 -- requests takes a path from the second list instead: a list so long (searches made up of
 -- random word combinations) that hardly any comes twice, the long tail of searches that no
--- page cache has seen.
+-- page cache has seen. RUN numbers the runs of one benchmark, so each run (the warm-up,
+-- every round) draws its own sequence instead of replaying the one before; the draws stay
+-- the same from one benchmark to the next.
 function init(args)
    report_init(args)
    paths = read_paths(args[1])
-   fresh = args[2] and read_paths(args[2]) or {}
    fresh_share = tonumber(args[3] or "0") or 0
-   math.randomseed(20261129 + (number or 0))
+   fresh = (fresh_share > 0 and args[2]) and read_paths(args[2]) or {}
+   local run = tonumber(args[4] or "0") or 0
+   math.randomseed(20261129 + (number or 0) + 1000 * run)
 end
 
 function read_paths(file)
