@@ -1,6 +1,7 @@
 """Read queries of the portfolio, shaped for the pages and the API that use them."""
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from django.conf import settings
@@ -161,6 +162,43 @@ CARD_FIELDS = (
 )
 
 
+@dataclass(slots=True)
+class CardData:
+    """What a project card shows (portfolio.templatetags.portfolio_cards.card_html)."""
+
+    pk: int
+    title: str
+    slug: str
+    summary: str
+    status: str
+    is_citywide: bool
+    is_example: bool
+    start_date: date | None
+    end_date: date | None
+    theme_slug: str
+    theme_name: str
+    lead_partners: list[str]  # organisation names (at most one: constraint project_one_lead)
+    is_local: bool = True
+
+    @classmethod
+    def of(cls, project: Project) -> "CardData":
+        """From a project read with its card data (with_card_data)."""
+        return cls(
+            project.pk,
+            project.title,
+            project.slug,
+            project.summary,
+            project.status,
+            project.is_citywide,
+            project.is_example,
+            project.start_date,
+            project.end_date,
+            project.primary_theme.slug,
+            project.primary_theme.name,
+            [partner.organisation.name for partner in project.lead_partners],
+        )
+
+
 class KeptCard:
     """A project whose card this process has rendered in the current language and content
     version (kennisstad.caching.card_cache): `{% project_card %}` shows `html` as it is."""
@@ -178,17 +216,18 @@ def card_key(pk: int) -> tuple:
     return ("project-card", pk, get_language())
 
 
-def project_cards(ids: list[int]) -> dict[int, Project | KeptCard]:
+def project_cards(ids: list[int]) -> dict[int, CardData | KeptCard]:
     """{id: what `{% project_card %}` needs} for the projects of `ids` (from the project
     index) that still exist.
 
-    A project whose card is kept is not read again; the others are read with their card
-    data in one go. At 100,000 projects reading twenty projects with their theme and lead
-    partners cost more than the rest of a search, while on popular pages most cards are
-    kept. A card kept for a project that has since gone cannot be shown: every change to
-    the content starts a new version, and the kept cards of the old one are dropped.
+    A project whose card is kept is not read again; the others are read as plain rows, two
+    queries in all. At 100,000 projects reading twenty projects as models with their theme
+    and lead partners cost more than the rest of a search, while on popular pages most
+    cards are kept. A card kept for a project that has since gone cannot be shown: every
+    change to the content starts a new version, and the kept cards of the old one are
+    dropped.
     """
-    cards: dict[int, Project | KeptCard] = {}
+    cards: dict[int, CardData | KeptCard] = {}
     missing = []
     for pk in ids:
         html = card_cache.get(card_key(pk))
@@ -200,8 +239,31 @@ def project_cards(ids: list[int]) -> dict[int, Project | KeptCard]:
         # By primary key alone: the ids come from the project index, which holds only
         # published projects, and SQLite would read a filter on publication through that
         # column's index instead, ten times as slow at 100,000 projects.
-        projects = with_card_data(Project.objects.filter(pk__in=missing).order_by())
-        cards.update((project.pk, project) for project in projects)
+        rows = (
+            Project.objects.filter(pk__in=missing)
+            .order_by()
+            .values_list(
+                "pk",
+                "title",
+                "slug",
+                "summary",
+                "status",
+                "is_citywide",
+                "is_example",
+                "start_date",
+                "end_date",
+                "primary_theme__slug",
+                "primary_theme__name",
+            )
+        )
+        leads: dict[int, list[str]] = {}
+        for project_id, name in (
+            ProjectPartner.objects.filter(project__in=missing, role=ProjectPartner.Role.LEAD)
+            .order_by()
+            .values_list("project_id", "organisation__name")
+        ):
+            leads.setdefault(project_id, []).append(name)
+        cards.update((row[0], CardData(*row, leads.get(row[0], []))) for row in rows)
     return cards
 
 

@@ -12,13 +12,15 @@ home page, themes, related projects), so the HTML is kept as well.
 import unicodedata
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
 from kennisstad.caching import card_cache
-from portfolio.selectors import KeptCard, card_key
+from portfolio.models import Project
+from portfolio.selectors import CardData, KeptCard, card_key
 
 register = template.Library()
 
@@ -40,39 +42,37 @@ BADGE = '<li><span class="badge badge--{}">{}</span></li>'
 
 @register.simple_tag
 def project_card(project) -> str:
-    """The card of `project`, as selectors.project_cards gives it: a project with its card
-    data (selectors.with_card_data), or a KeptCard whose HTML is kept already."""
+    """The card of `project` as selectors.project_cards gives it (CardData, or a KeptCard
+    whose HTML is kept already), or of a project read with selectors.with_card_data."""
     if isinstance(project, KeptCard):
         return mark_safe(project.html)  # written by card_html below
-    return card_cache.get_or_build(card_key(project.pk), lambda: card_html(project))
+    card = project if isinstance(project, CardData) else CardData.of(project)
+    return card_cache.get_or_build(card_key(card.pk), lambda: card_html(card))
 
 
-def card_html(project) -> str:
+def card_html(card: CardData) -> str:
     """A project's card: theme, title, summary, status, lead partners, years, badges."""
     meta = []
-    if project.is_citywide:
+    if card.is_citywide:
         meta.append(format_html(BADGE, "citywide", _("Stadsbreed")))
-    meta.append(
-        format_html_join("", "<li>{}</li>", ((p.organisation.name,) for p in project.lead_partners))
-    )
-    start, end = project.start_date, project.end_date
+    meta.append(format_html_join("", "<li>{}</li>", ((name,) for name in card.lead_partners)))
+    start, end = card.start_date, card.end_date
     if start:
         years = f"{start.year:04d}"
         if end and end.year != start.year:
             years += f"–{end.year:04d}"
         meta.append(format_html("<li>{}</li>", years))
-    if project.is_example:
+    if card.is_example:
         meta.append(format_html(BADGE, "example", _("Voorbeeld")))
-    theme = project.primary_theme
     return format_html(
         CARD,
-        theme.slug,
-        theme.name,
-        project.get_absolute_url(),
-        project.title,
-        _shortened(project.summary),
-        project.status,
-        capfirst(project.get_status_display()),
+        card.theme_slug,
+        card.theme_name,
+        reverse("portfolio:project", kwargs={"slug": card.slug}),  # Project.get_absolute_url
+        card.title,
+        _shortened(card.summary),
+        card.status,
+        capfirst(dict(Project.Status.choices).get(card.status, card.status)),
         mark_safe("".join(meta)),
     )
 
