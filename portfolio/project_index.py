@@ -123,8 +123,7 @@ class ProjectIndex:
         """Positions in the order `title, pk` (read once from the database, for its collation)."""
         if self._title_order is None:
             ids = published().order_by("title", "pk").values_list("pk", flat=True)
-            get = self.positions.get
-            order = np.fromiter((get(pk, -1) for pk in ids), dtype=np.int64)
+            order = _positions_of(self.lookup, list(ids))
             self._title_order = order[order >= 0]  # published since the index was built
         return self._title_order
 

@@ -148,6 +148,7 @@ def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
+# What a card shows, in the order of CardData's fields after pk.
 CARD_FIELDS = (
     "title",
     "slug",
@@ -157,8 +158,8 @@ CARD_FIELDS = (
     "is_example",
     "start_date",
     "end_date",
-    "primary_theme__name",
     "primary_theme__slug",
+    "primary_theme__name",
 )
 
 
@@ -244,20 +245,7 @@ def project_cards(ids: list[int]) -> dict[int, CardData | KeptCard]:
             Project.objects.filter(pk__in=missing)
             .order_by()
             .annotate(lead=Subquery(lead.order_by().values("organisation__name")[:1]))
-            .values_list(
-                "pk",
-                "title",
-                "slug",
-                "summary",
-                "status",
-                "is_citywide",
-                "is_example",
-                "start_date",
-                "end_date",
-                "primary_theme__slug",
-                "primary_theme__name",
-                "lead",
-            )
+            .values_list("pk", *CARD_FIELDS, "lead")
         )
         cards.update((row[0], CardData(*row[:-1], [row[-1]] if row[-1] else [])) for row in rows)
     return cards
