@@ -45,7 +45,7 @@ def record(
     **details: Any,
 ) -> AuditEvent:
     """Write one line of the audit log (in the caller's transaction)."""
-    from kennisstad.ratelimit import client_ip
+    from core.ratelimit import client_ip
 
     if actor is None and request is not None:
         user = getattr(request, "user", None)

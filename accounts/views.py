@@ -13,7 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from accounts import services
 from accounts.models import AuditEvent
-from kennisstad import ratelimit
+from core import ratelimit
 
 
 def _limits() -> tuple[ratelimit.Limit, ratelimit.Limit]:

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "core",
     "search",
     "portfolio",
     "accounts",
@@ -58,8 +59,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "kennisstad.middleware.permissions_policy",
-    "kennisstad.middleware.strip_nul_characters",
+    "core.middleware.permissions_policy",
+    "core.middleware.strip_nul_characters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -89,7 +90,7 @@ TEMPLATES = [
                 "portfolio.context_processors.programme",
                 "accounts.context_processors.workspace",
             ],
-            "libraries": {"site": "kennisstad.templatetags"},
+            "libraries": {"site": "core.templatetags"},
         },
     },
 ]
@@ -134,7 +135,7 @@ CACHES = {
 # How long a rendered public page may be served from the cache (0 turns page caching off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # How many computed results (the project index, search matches) a process keeps for the
-# current content version (kennisstad.caching.ContentCache); 0 turns that cache off.
+# current content version (core.caching.ContentCache); 0 turns that cache off.
 CONTENT_CACHE_ENTRIES = int(os.environ.get("CONTENT_CACHE_ENTRIES", "1024"))
 
 # Background tasks (django-tasks): stored in the database and run by `manage.py db_worker`;

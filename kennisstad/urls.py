@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from kennisstad import views
+from core import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -31,5 +31,5 @@ if settings.OIDC_ENABLED:
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
-handler404 = "kennisstad.views.page_not_found"
-handler500 = "kennisstad.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

@@ -11,7 +11,7 @@ class PortfolioConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from kennisstad.caching import bump_content_version
+        from core.caching import bump_content_version
         from portfolio import rules  # noqa: F401 - registers the project actions' rules
         from portfolio.search_index import register_search_kinds
 

@@ -23,7 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kennisstad.caching import card_cache, content_cache
+from core.caching import card_cache, content_cache
 from portfolio.models import (
     District,
     Flagship,
@@ -202,7 +202,7 @@ class CardData:
 
 class KeptCard:
     """A project whose card this process has rendered in the current language and content
-    version (kennisstad.caching.card_cache): `{% project_card %}` shows `html` as it is."""
+    version (core.caching.card_cache): `{% project_card %}` shows `html` as it is."""
 
     __slots__ = ("pk", "html", "is_local")
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
-from kennisstad.caching import cached_page, is_htmx_fragment
+from core.caching import cached_page, is_htmx_fragment
 from portfolio import maps, selectors
 from portfolio.models import District, Flagship, Organisation, Theme, hex_colour
 

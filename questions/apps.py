@@ -12,7 +12,7 @@ class QuestionsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from accounts.workspace import MenuEntry, register
-        from kennisstad.caching import bump_content_version
+        from core.caching import bump_content_version
         from questions import rules  # noqa: F401 - registers the policy rules
         from questions.privacy import register_provider
         from questions.search_index import register_search_kinds

@@ -15,7 +15,7 @@ from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kennisstad import ratelimit
+from core import ratelimit
 from portfolio.models import Neighbourhood, Project, Theme
 from questions.models import Level, Question
 

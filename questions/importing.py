@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
-from portfolio.importing import (
+from core.sheets import (
     Action,
     ImportFileError,
     ImportIssue,

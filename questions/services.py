@@ -16,7 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kennisstad.caching import bump_content_version
+from core.caching import bump_content_version
 from portfolio.models import Neighbourhood, Project, Theme
 from questions import notifications
 from questions.models import (

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kennisstad.caching import cached_page, is_htmx_fragment
+from core.caching import cached_page, is_htmx_fragment
 from questions import selectors, services
 from questions.forms import AskerMessageForm, AskQuestionForm, MeTooForm, NewLinkForm
 from questions.models import Question

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from kennisstad.caching import bump_content_version
+from core.caching import bump_content_version
 from search import terms
 from search.models import SearchDocument, VocabularyWord
 from search.registry import IndexEntry, get_kind, registered_kinds

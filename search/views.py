@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from kennisstad.caching import cached_page
+from core.caching import cached_page
 from search import query
 
 MAX_QUERY_LENGTH = 200

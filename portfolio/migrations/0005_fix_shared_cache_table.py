@@ -1,11 +1,10 @@
-"""Create the shared cache table where 0003, in its first form, made a table called "shared"."""
+"""Drop the table called "shared" that 0003, in its first form, made instead of the cache
+table (which core's migration 0001 now makes)."""
 
-from django.core.management import call_command
 from django.db import migrations
 
 
-def create_cache_table(apps, schema_editor):
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+def drop_misnamed_table(apps, schema_editor):
     if "shared" in schema_editor.connection.introspection.table_names():
         schema_editor.execute("DROP TABLE shared")
 
@@ -13,4 +12,4 @@ def create_cache_table(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("portfolio", "0004_project_publication_created_index")]
 
-    operations = [migrations.RunPython(create_cache_table, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(drop_misnamed_table, migrations.RunPython.noop)]

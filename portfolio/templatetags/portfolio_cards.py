@@ -1,6 +1,6 @@
 """`{% project_card project %}`: a project's card, written here rather than by a template,
 and kept once per language and content version in each process
-(kennisstad.caching.card_cache).
+(core.caching.card_cache).
 
 A result page shows twenty cards. Through the template engine each card cost about a
 quarter of a millisecond, which made the cards the largest part of rendering a search
@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
-from kennisstad.caching import card_cache
+from core.caching import card_cache
 from portfolio.models import Project
 from portfolio.selectors import CardData, KeptCard, card_key
 

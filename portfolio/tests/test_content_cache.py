@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from kennisstad.caching import card_cache, content_cache
+from core.caching import card_cache, content_cache
 from portfolio import services
 from portfolio.models import Project
 from portfolio.tests.factories import FlagshipFactory, ProgrammeFactory, ThemeFactory

@@ -306,7 +306,7 @@ def test_our_own_404_page(client, city):
 
 
 def test_our_own_500_page(client, city, settings):
-    from kennisstad.views import server_error
+    from core.views import server_error
 
     response = server_error(None)
     assert response.status_code == 500

@@ -141,7 +141,7 @@ def test_a_change_makes_the_cached_list_stale(
     client, questions, settings, django_capture_on_commit_callbacks
 ):
     settings.PAGE_CACHE_SECONDS = 600
-    from kennisstad import caching
+    from core import caching
 
     caching._version = (0.0, 0)
     assert client.get("/vragen/")["X-Page-Cache"] == "miss"

@@ -1,7 +1,7 @@
 """Apply the retention rule now: `manage.py run_retention` (for cron), or `--enqueue`."""
 
+from core.background import TaskCommand
 from editorial.tasks import apply_retention, run_retention
-from kennisstad.background import TaskCommand
 
 
 class Command(TaskCommand):

@@ -3,7 +3,8 @@
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from portfolio.importing import ImportCommand, import_projects, programme_for_import
+from core.sheets import ImportCommand
+from portfolio.importing import import_projects, programme_for_import
 
 
 class Command(ImportCommand):

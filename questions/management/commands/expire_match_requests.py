@@ -4,7 +4,7 @@ A cron job can run this command; or, with --background, it is queued as a django
 for `manage.py db_worker`. Questions of expired requests are back in the coordinator's inbox.
 """
 
-from kennisstad.background import TaskCommand
+from core.background import TaskCommand
 from questions.services import expire_matches
 from questions.tasks import expire_match_requests
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from portfolio.importing import ImportCommand
+from core.sheets import ImportCommand
 from questions.importing import import_offers
 
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import CommandError
 
-from kennisstad.background import TaskCommand
+from core.background import TaskCommand
 from questions.classifier import NotEnoughExamples, train_theme_model
 from questions.models import ThemeModel
 from questions.tasks import train_theme_model as train_task

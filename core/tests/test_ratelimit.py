@@ -1,6 +1,6 @@
 import pytest
 
-from kennisstad import ratelimit
+from core import ratelimit
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""Commands that run their work now or queue it as a task (kennisstad.background)."""
+"""Commands that run their work now or queue it as a task (core.background)."""
 
 from io import StringIO
 

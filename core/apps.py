@@ -1,0 +1,9 @@
+"""App configuration of the infrastructure every domain app uses."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Infrastructuur")
