@@ -30,7 +30,7 @@ class RoleAssignment(models.Model):
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        "portfolio.Organisation",
+        "organisations.Organisation",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -98,7 +98,7 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mailadres"))
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        "portfolio.Organisation",
+        "organisations.Organisation",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

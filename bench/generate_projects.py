@@ -451,7 +451,7 @@ def make_organisations(rng: random.Random, count: int, places: list[str]):
     """`count` organisations with unique names (any case) and slugs."""
     from django.utils.text import slugify
 
-    from portfolio.models import Organisation
+    from organisations.models import Organisation
 
     taken_names = {name.lower() for name in Organisation.objects.values_list("name", flat=True)}
     taken_slugs = set(Organisation.objects.values_list("slug", flat=True))
@@ -488,9 +488,9 @@ def generate(arguments: argparse.Namespace, progress) -> dict[str, int]:
     from django.db import transaction
     from django.utils.text import slugify
 
+    from organisations.models import Organisation
     from portfolio.models import (
         Neighbourhood,
-        Organisation,
         Programme,
         Project,
         ProjectLink,

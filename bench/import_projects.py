@@ -88,7 +88,8 @@ def set_up_django(directory: Path) -> None:
 
 def generate_rows(count: int, *, seed: int, edited: bool = False) -> list[dict[str, str]]:
     """Rows like the programme office's list; `edited` changes a field and a relation in each."""
-    from portfolio.models import Flagship, Neighbourhood, Organisation, Theme
+    from organisations.models import Organisation
+    from portfolio.models import Flagship, Neighbourhood, Theme
 
     rng = random.Random(seed)
     themes = list(Theme.objects.values_list("name", flat=True))
@@ -169,7 +170,8 @@ def timed_import(path: Path) -> tuple[float, int, object]:
 
 
 def remove_imported_data(keep_organisations: set[int]) -> None:
-    from portfolio.models import Organisation, Project
+    from organisations.models import Organisation
+    from portfolio.models import Project
 
     Project.objects.all().delete()
     Organisation.objects.exclude(pk__in=keep_organisations).delete()
@@ -184,8 +186,8 @@ def main() -> None:
 
         from django.core.management import call_command
 
+        from organisations.models import Organisation
         from portfolio.loaders import load_programme
-        from portfolio.models import Organisation
 
         call_command("migrate", verbosity=0)
         load_programme()

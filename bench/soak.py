@@ -65,7 +65,8 @@ import json, django
 django.setup()
 from django.apps import apps
 from django.db import connection
-from portfolio.models import District, Flagship, Neighbourhood, Organisation, Project, Theme
+from portfolio.models import District, Flagship, Neighbourhood, Project, Theme
+from organisations.models import Organisation
 published = Project.objects.filter(publication="gepubliceerd")
 count = published.count()
 step = max(1, count // 400)

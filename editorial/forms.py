@@ -7,15 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from accounts import policy
 from accounts.models import Role
 from editorial.images import clean_project_image
-from portfolio.models import (
-    Flagship,
-    Neighbourhood,
-    Organisation,
-    Project,
-    ProjectPartner,
-    Result,
-    Theme,
-)
+from organisations.models import Organisation
+from portfolio.models import Flagship, Neighbourhood, Project, ProjectPartner, Result, Theme
 from portfolio.services import Partnership, validate_project_relations
 
 

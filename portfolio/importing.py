@@ -39,11 +39,11 @@ from core.sheets import (
     no_progress,
     read_sheet,
 )
+from organisations.models import Organisation
 from portfolio.models import (
     District,
     Flagship,
     Neighbourhood,
-    Organisation,
     Programme,
     Project,
     ProjectPartner,

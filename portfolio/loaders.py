@@ -15,12 +15,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
+from organisations.models import Organisation
 from portfolio import demo_data, programme_data
 from portfolio.models import (
     District,
     Flagship,
     Neighbourhood,
-    Organisation,
     Programme,
     Project,
     ProjectLink,

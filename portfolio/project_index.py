@@ -16,7 +16,8 @@ from datetime import date
 import numpy as np
 
 from core.caching import content_cache
-from portfolio.models import Neighbourhood, Organisation, Project, ProjectPartner
+from organisations.models import Organisation
+from portfolio.models import Neighbourhood, Project, ProjectPartner
 from search.query import Match, documents, phrase_hits
 from search.terms import Phrase
 

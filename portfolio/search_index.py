@@ -4,7 +4,8 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext_lazy as _
 
-from portfolio.models import Organisation, Project, ProjectPartner
+from organisations.models import Organisation
+from portfolio.models import Project, ProjectPartner
 from search.registry import IndexEntry, register
 
 BATCH_SIZE = 2000

@@ -24,11 +24,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.caching import card_cache, content_cache
+from organisations.models import Organisation
 from portfolio.models import (
     District,
     Flagship,
     Neighbourhood,
-    Organisation,
     Programme,
     Project,
     ProjectLink,

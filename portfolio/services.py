@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from organisations.models import Organisation
 from portfolio.models import (
     Flagship,
     Neighbourhood,
-    Organisation,
     Programme,
     Project,
     ProjectLink,

@@ -12,8 +12,9 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from core.caching import cached_page, is_htmx_fragment
+from organisations.models import Organisation
 from portfolio import maps, selectors
-from portfolio.models import District, Flagship, Organisation, Theme, hex_colour
+from portfolio.models import District, Flagship, Theme, hex_colour
 
 PREVIEW_SIZE = 12
 FILTER_PARAMETERS = (

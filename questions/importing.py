@@ -29,7 +29,8 @@ from core.sheets import (
     no_progress,
     read_sheet,
 )
-from portfolio.models import Organisation, Theme
+from organisations.models import Organisation
+from portfolio.models import Theme
 from questions import services
 from questions.models import EducationOffer, Level, Term
 

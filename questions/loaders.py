@@ -10,8 +10,9 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment
+from organisations.models import Organisation
 from portfolio.loaders import CREATED, UNCHANGED, UPDATED, LoadError
-from portfolio.models import Neighbourhood, Organisation, Theme
+from portfolio.models import Neighbourhood, Theme
 from questions import demo_data, services
 from questions.models import EducationOffer, Question
 

@@ -279,7 +279,7 @@ class EducationOffer(models.Model):
         _("extern kenmerk"), max_length=100, null=True, blank=True, unique=True
     )
     institution = models.ForeignKey(
-        "portfolio.Organisation",
+        "organisations.Organisation",
         on_delete=models.PROTECT,
         related_name="education_offers",
         verbose_name=_("instelling"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts import services
 from accounts.models import AuditEvent, Invitation, Role, RoleAssignment
-from portfolio.models import Organisation
+from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

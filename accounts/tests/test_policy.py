@@ -10,7 +10,7 @@ from django.test import RequestFactory
 
 from accounts import policy
 from accounts.models import Role, RoleAssignment
-from portfolio.models import Organisation
+from organisations.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

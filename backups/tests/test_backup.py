@@ -24,8 +24,9 @@ from django.db import connection
 
 from accounts.models import AuditEvent, Invitation, Role, RoleAssignment
 from accounts.services import record
+from organisations.models import Organisation
 from portfolio import services
-from portfolio.models import Organisation, Project
+from portfolio.models import Project
 
 ROOT = Path(settings.BASE_DIR)
 PG_BINARIES = [Path("/usr/lib/postgresql/15/bin")]

@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from accounts.models import Role, RoleAssignment
-from portfolio.models import Organisation, Project, ProjectPartner
+from organisations.models import Organisation
+from portfolio.models import Project, ProjectPartner
 from portfolio.services import (
     LinkData,
     Partnership,

@@ -12,7 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from accounts.models import Invitation, RoleAssignment
-from portfolio.models import Organisation, Project, ProjectLink, ProjectPartner, Result
+from organisations.models import Organisation
+from portfolio.models import Project, ProjectLink, ProjectPartner, Result
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@
 
 import factory
 
+from organisations.models import Organisation
 from portfolio.models import (
     District,
     Flagship,
     Neighbourhood,
-    Organisation,
     Programme,
     Project,
     ProjectPartner,

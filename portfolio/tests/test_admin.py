@@ -155,7 +155,7 @@ def test_admin_edits_and_deletes_reach_the_search_index(office):
     project = ProjectFactory()
     organisation = OrganisationFactory(name="Oude Naam")
     ProjectPartnerFactory(project=project, organisation=organisation)
-    url = reverse("admin:portfolio_organisation_change", args=[organisation.pk])
+    url = reverse("admin:organisations_organisation_change", args=[organisation.pk])
     response = office.post(
         url, {"name": "Stichting Nieuwe Naam", "slug": organisation.slug, "kind": "bedrijf"}
     )

@@ -11,13 +11,13 @@ from urllib.parse import urlparse
 import pytest
 from django.core.management import CommandError, call_command
 
+from organisations.models import Organisation
 from portfolio import demo_data, programme_data, selectors
 from portfolio.loaders import CBS_ATTRIBUTION
 from portfolio.models import (
     District,
     Flagship,
     Neighbourhood,
-    Organisation,
     Programme,
     Project,
     ProjectLink,

@@ -70,7 +70,8 @@ class DemoSite:
 
 def find_demo_site() -> DemoSite:
     """Pick the example objects: a published project with partners, its theme, and so on."""
-    from portfolio.models import Neighbourhood, Organisation, Project
+    from organisations.models import Organisation
+    from portfolio.models import Neighbourhood, Project
     from questions.models import PUBLIC_STATUSES as PUBLIC_QUESTION_STATUSES
     from questions.models import Question
 

@@ -8,7 +8,8 @@ import pytest
 from django.contrib.auth.models import User
 
 from accounts.models import Role, RoleAssignment
-from portfolio.models import Organisation, Project
+from organisations.models import Organisation
+from portfolio.models import Project
 from tests.browser.accessibility import describe_violations, wcag_violations
 from tests.browser.pages import DESKTOP, PHONE, has_horizontal_scroll
 
