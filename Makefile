@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate data lint format lock messages bench-import clean
+.PHONY: run serve test install migrate data lint format lock messages bench-import clean
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,20 @@ data: migrate
 
 run: data
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The platform as it is deployed (docs/deploy.md): DEBUG off, static files collected, gunicorn,
+# the django-tasks worker and the daily jobs' scheduler (Procfile, run by honcho). SQLite under
+# var/ unless DATABASE_URL says otherwise; the database cache unless CACHE_URL names Redis.
+# SECRET_KEY: yours, or one made once in var/secret-key for a local trial. Plain HTTP here;
+# behind a TLS proxy set SECURE_SSL_REDIRECT=true.
+serve: data
+	@set -e; test -s var/secret-key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret-key; \
+	export DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret-key)}" \
+	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost}" WEB_BIND="$(HOST):$(PORT)" \
+	  SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-false}"; \
+	$(PY) manage.py collectstatic --no-input -v0; \
+	$(PY) manage.py check --deploy --fail-level ERROR; \
+	$(VENV)/bin/honcho start -f Procfile
 
 # The tests run in parallel, one worker per CPU (pytest-xdist); TEST_WORKERS=0 runs them all
 # in one process (for pdb, or to rule out the parallelism). Each test module stays on one

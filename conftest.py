@@ -1,6 +1,8 @@
-"""Test settings shared by the whole suite: fast hashing, in-memory e-mail, local media."""
+"""Test settings shared by the whole suite: fast hashing, in-memory e-mail, local media, and
+the caches on as in production."""
 
 import pytest
+from django.core.cache import caches
 
 
 @pytest.fixture(autouse=True)
@@ -8,13 +10,19 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
-    # Pages are rendered anew in tests; test_caching turns the page cache on where it tests it.
-    settings.PAGE_CACHE_SECONDS = 0
-    # Likewise the per-process cache of computed results (test_page_cache turns it on).
-    settings.CONTENT_CACHE_ENTRIES = 0
+    # The caches work as in production (DEBUG turns the page cache off by default).
+    settings.PAGE_CACHE_SECONDS = 600
     # Background tasks run at once, inside the test's transaction.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_shared_cache(django_db_setup, django_db_blocker):
+    """Start every test with an empty shared cache, as a new site would: a transactional
+    test's flush empties the tables of the models, not the cache's table."""
+    with django_db_blocker.unblock():
+        caches["default"].clear()

@@ -1,62 +1,114 @@
-"""Whole-page caching of the public pages, invalidated by a content version.
+"""Caching of public pages and of results computed from the content, one version per kind.
 
-Every write that changes what the public sees bumps the version once its transaction commits;
-each process keeps rendered pages under the version they were made with, so a bump makes
-every cached page stale at once. Processes share the version through the "shared" cache (the
-database), and read it at most once a second, so a change shows everywhere within a second.
+A *kind* of content ("portfolio", "questions", ...) is named by the domain app that owns it.
+Each kind has a version, a random token kept in the shared cache (settings.CACHES["default"]:
+the database by default, Redis when `CACHE_URL` says so), so every process and every server
+agrees on it. Whatever is cached from a kind's content carries that kind's token, and a write
+that changes what the public sees of a kind draws a new token (`bump`): from then on every
+process misses the old entries. A change to one kind leaves the others' pages alone: an
+"ik ook" on a question does not drop the project pages.
+
+The token moves in step with the content: with the database cache it is written inside the
+writing transaction (no process can read the new token before the new content, and a rollback
+takes both back); with any other backend it is written once the transaction has committed.
+Tokens are random rather than counters, so a version never comes back after a rollback.
+
+Two uses:
+- `cached_page(*kinds)`: a public GET view's response, in the shared cache, keyed by language,
+  path and the tokens of the kinds the page shows.
+- `LocalCache`: large values computed from the content (the project index, a search's
+  matches, facet counts) kept as they are in this process (no pickling), dropped when a
+  token of their kinds changes.
 """
 
 import hashlib
+import secrets
 import threading
-import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import wraps
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 
-VERSION_KEY = "content-version"
-VERSION_CHECK_SECONDS = 1.0
 CACHED_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language")
 T = TypeVar("T")
 
-_lock = threading.Lock()
-_version: tuple[float, int] = (0.0, 0)
+_request = threading.local()
 
 
-def content_version() -> int:
-    """The current content version (read from the shared cache at most once a second)."""
-    global _version
-    now = time.monotonic()
-    with _lock:
-        checked, version = _version
-        if now - checked < VERSION_CHECK_SECONDS:
-            return version
-    version = caches["shared"].get_or_set(VERSION_KEY, 1, timeout=None)
-    with _lock:
-        _version = (now, version)
-    return version
+def _version_key(kind: str) -> str:
+    return f"content-version:{kind}"
 
 
-def _bump() -> None:
-    global _version
-    shared = caches["shared"]
-    try:
-        shared.incr(VERSION_KEY)
-    except ValueError:
-        shared.set(VERSION_KEY, 2, timeout=None)
-    with _lock:
-        _version = (0.0, 0)
+def _shared():
+    return caches["default"]
 
 
-def bump_content_version() -> None:
-    """Make every cached page stale once the current transaction commits."""
-    transaction.on_commit(_bump)
+def _read_versions(kinds: Iterable[str]) -> dict[str, str]:
+    """The tokens of `kinds` from the shared cache; a kind without one gets its first."""
+    kinds = list(kinds)
+    shared = _shared()
+    found = shared.get_many([_version_key(kind) for kind in kinds])
+    versions = {}
+    for kind in kinds:
+        token = found.get(_version_key(kind))
+        if token is None:
+            token = secrets.token_hex(8)
+            if not shared.add(_version_key(kind), token, timeout=None):
+                token = shared.get(_version_key(kind), token)
+        versions[kind] = token
+    return versions
+
+
+def start_request() -> None:
+    """Read each kind's token at most once per request (core.middleware.content_versions)."""
+    _request.versions = {}
+
+
+def end_request() -> None:
+    _request.versions = None
+
+
+def versions(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The current tokens of `kinds`, in the given order."""
+    kinds = tuple(kinds)
+    memo = getattr(_request, "versions", None)
+    if memo is None:
+        found = _read_versions(kinds)
+    else:
+        missing = [kind for kind in kinds if kind not in memo]
+        if missing:
+            memo.update(_read_versions(missing))
+        found = memo
+    return tuple(found[kind] for kind in kinds)
+
+
+def _writes_with_the_content() -> bool:
+    """Whether the shared cache lives in the database the content is written to."""
+    return isinstance(_shared(), DatabaseCache)
+
+
+def bump(*kinds: str) -> None:
+    """Make everything cached from these kinds stale, as the current transaction commits."""
+    tokens = {kind: secrets.token_hex(8) for kind in kinds}
+
+    def write() -> None:
+        _shared().set_many({_version_key(k): t for k, t in tokens.items()}, timeout=None)
+
+    if _writes_with_the_content():
+        write()
+    else:
+        transaction.on_commit(write)
+    memo = getattr(_request, "versions", None)
+    if memo is not None:
+        for kind in kinds:
+            memo.pop(kind, None)
 
 
 def is_htmx_fragment(request: HttpRequest) -> bool:
@@ -70,50 +122,62 @@ def is_htmx_fragment(request: HttpRequest) -> bool:
     )
 
 
-def cached_page(view):
-    """Serve a public GET page from the per-process cache while the content is unchanged."""
+def cached_page(*kinds: str | Callable[[], Iterable[str]]):
+    """Serve a public GET page from the shared cache while the content of `kinds` (names, or
+    a callable giving names when the page is asked for) is unchanged."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or request.method != "GET":
-            return view(request, *args, **kwargs)
-        partial = "1" if is_htmx_fragment(request) else "0"
-        raw = f"{get_language()}|{partial}|{request.get_full_path()}"
-        key = f"page:{content_version()}:{hashlib.sha256(raw.encode()).hexdigest()}"
-        cache = caches["default"]
-        hit = cache.get(key)
-        if hit is not None:
-            content, status, headers = hit
-            response = HttpResponse(content, status=status, headers=headers)
-            response["X-Page-Cache"] = "hit"
+    def kinds_now() -> list[str]:
+        names: list[str] = []
+        for kind in kinds:
+            names.extend([kind] if isinstance(kind, str) else kind())
+        return names
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            seconds = settings.PAGE_CACHE_SECONDS
+            if not seconds or request.method != "GET":
+                return view(request, *args, **kwargs)
+            partial = "1" if is_htmx_fragment(request) else "0"
+            tokens = "|".join(versions(kinds_now()))
+            raw = f"{get_language()}|{partial}|{request.get_full_path()}|{tokens}"
+            key = f"page:{hashlib.sha256(raw.encode()).hexdigest()}"
+            shared = _shared()
+            hit = shared.get(key)
+            if hit is not None:
+                content, status, headers = hit
+                response = HttpResponse(content, status=status, headers=headers)
+                response["X-Page-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            if response.status_code in (200, 404) and not response.cookies:
+                headers = {n: response[n] for n in CACHED_HEADERS if response.has_header(n)}
+                shared.set(key, (response.content, response.status_code, headers), seconds)
+            response["X-Page-Cache"] = "miss"
             return response
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response.render()
-        if response.status_code in (200, 404) and not response.cookies:
-            headers = {name: response[name] for name in CACHED_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, response.status_code, headers), seconds)
-        response["X-Page-Cache"] = "miss"
-        return response
 
-    return wrapper
+        return wrapper
+
+    return decorator
 
 
-class ContentCache:
-    """Results computed from the content (an index, a search's matches), kept in this process
-    until the content version changes.
+class LocalCache:
+    """Values computed from the content of `kinds`, kept in this process as they are (a large
+    index costs nothing to read) until a token of those kinds changes.
 
     Unlike the page cache, what is kept here is shared by many different pages: the same
-    search with another filter, sort or page number, the same facets under other URLs. Values
-    are kept as they are, not pickled, so a large index costs nothing to read. At most
-    `CONTENT_CACHE_ENTRIES` values are kept (least recently used go first); 0 turns it off.
+    search with another filter, sort or page number, the same facets under other URLs. At
+    most `scale * CONTENT_CACHE_ENTRIES` values are kept (least recently used go first);
+    0 turns it off.
     """
 
-    def __init__(self, scale: int = 1) -> None:
-        self._scale = scale  # keeps scale * CONTENT_CACHE_ENTRIES values
+    def __init__(self, *kinds: str, scale: int = 1) -> None:
+        self.kinds = kinds
+        self._scale = scale
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
-        self._version: int | None = None
+        self._versions: tuple[str, ...] | None = None
         self._lock = threading.Lock()
 
     def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
@@ -121,17 +185,17 @@ class ContentCache:
         limit = settings.CONTENT_CACHE_ENTRIES * self._scale
         if not limit:
             return build()
-        version = content_version()
+        current = versions(self.kinds)
         with self._lock:
-            if version != self._version:
+            if current != self._versions:
                 self._entries.clear()
-                self._version = version
+                self._versions = current
             if key in self._entries:
                 self._entries.move_to_end(key)
                 return self._entries[key]
         value = build()
         with self._lock:
-            if version == self._version:
+            if current == self._versions:
                 self._entries[key] = value
                 while len(self._entries) > limit:
                     self._entries.popitem(last=False)
@@ -141,9 +205,9 @@ class ContentCache:
         """The value kept under `key` for the current content, or None."""
         if not settings.CONTENT_CACHE_ENTRIES:
             return None
-        version = content_version()
+        current = versions(self.kinds)
         with self._lock:
-            if version != self._version or key not in self._entries:
+            if current != self._versions or key not in self._entries:
                 return None
             self._entries.move_to_end(key)
             return self._entries[key]
@@ -151,10 +215,4 @@ class ContentCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
-            self._version = None
-
-
-content_cache = ContentCache()
-# Rendered project cards: many small values, kept apart so they do not push out the larger
-# results above (portfolio.templatetags.portfolio_cards).
-card_cache = ContentCache(scale=4)
+            self._versions = None

@@ -38,3 +38,17 @@ def permissions_policy(get_response):
         return response
 
     return middleware
+
+
+def content_versions(get_response):
+    """Read each kind of content's cache version at most once per request (core.caching)."""
+    from core import caching
+
+    def middleware(request: HttpRequest):
+        caching.start_request()
+        try:
+            return get_response(request)
+        finally:
+            caching.end_request()
+
+    return middleware

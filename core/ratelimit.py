@@ -1,7 +1,8 @@
 """Rate limits for public forms and logins, shared by all server processes.
 
-A limit is written "N/period" with period s, m, h or d ("5/h" = five per hour). Counts live in
-the "shared" cache (the database), in fixed windows, so every process sees the same count.
+A limit is written "N/period" with period s, m, h or d ("5/h" = five per hour). Counts live
+in the shared cache (settings.CACHES["default"]), in fixed windows, so every process sees the
+same count.
 """
 
 import hashlib
@@ -45,7 +46,7 @@ def hit(scope: str, identity: str, limit: str | Limit) -> bool:
         return False
     window = int(time.time() // limit.seconds)
     key = _key(scope, identity, window)
-    cache = caches["shared"]
+    cache = caches["default"]
     if cache.add(key, 1, timeout=limit.seconds + 1):
         return True
     try:
@@ -60,14 +61,14 @@ def is_limited(scope: str, identity: str, limit: str | Limit) -> bool:
     """Whether ``identity`` is already over the limit, without counting an attempt."""
     limit = Limit.parse(limit) if isinstance(limit, str) else limit
     window = int(time.time() // limit.seconds)
-    count = caches["shared"].get(_key(scope, identity, window), 0)
+    count = caches["default"].get(_key(scope, identity, window), 0)
     return count >= limit.count
 
 
 def reset(scope: str, identity: str, limit: str | Limit) -> None:
     limit = Limit.parse(limit) if isinstance(limit, str) else limit
     window = int(time.time() // limit.seconds)
-    caches["shared"].delete(_key(scope, identity, window))
+    caches["default"].delete(_key(scope, identity, window))
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -1,5 +1,7 @@
 """Site-wide views: the health check and the error pages."""
 
+from django.core.cache import caches
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 
@@ -7,6 +9,26 @@ from django.template import loader
 def healthz(request: HttpRequest) -> HttpResponse:
     """Answer 200 "ok" without touching the database (load balancers, benchmark baseline)."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Answer 200 when this server can reach its database and the shared cache, else 503
+    (a load balancer's readiness check; /healthz only says the process answers)."""
+    problems = []
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        problems.append("database")
+    try:
+        caches["default"].get("readyz")
+    except Exception:  # each cache backend raises its own connection errors
+        problems.append("cache")
+    if problems:
+        return HttpResponse(
+            "unavailable: " + ", ".join(problems), status=503, content_type="text/plain"
+        )
+    return HttpResponse("ready", content_type="text/plain")
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -10,6 +10,7 @@ from django_tasks import task
 from accounts import privacy
 from accounts.models import AuditEvent
 from accounts.services import record
+from core import schedule
 from portfolio.services import purge_deleted_projects
 
 
@@ -33,3 +34,6 @@ def apply_retention(now=None) -> dict[str, int]:
 def run_retention() -> dict[str, int]:
     """The retention rule as a background task (enqueue it daily; see docs/privacy.md)."""
     return apply_retention()
+
+
+schedule.daily("run_retention", run_retention, hour=3)

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.permissions_policy",
     "core.middleware.strip_nul_characters",
+    "core.middleware.content_versions",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -120,23 +121,35 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# "default": rendered public pages, per process. "shared": what all processes must agree on
-# (the content version), in the database (`manage.py createcachetable` makes its table).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "2000"))},
-    },
-    "shared": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "kennisstad_cache",
-    },
+# One cache that every process and server shares (core.caching): rendered public pages and
+# the version of each kind of content. The database by default (`manage.py migrate` makes its
+# table); Redis where several servers run, with CACHE_URL=redis://host:6379/0.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+elif CACHE_URL:
+    raise RuntimeError(f"CACHE_URL must be a redis:// address, not {CACHE_URL!r}.")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kennisstad_cache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "20000"))},
+        }
+    }
+# Template fragments kept in each process ({% cache ... using="fragments" %}): the project
+# cards, keyed by the content's version, so a stale one is never asked for again.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "20000"))},
 }
 # How long a rendered public page may be served from the cache (0 turns page caching off).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
 # How many computed results (the project index, search matches) a process keeps for the
-# current content version (core.caching.ContentCache); 0 turns that cache off.
+# current content versions (core.caching.LocalCache); 0 turns that cache off.
 CONTENT_CACHE_ENTRIES = int(os.environ.get("CONTENT_CACHE_ENTRIES", "1024"))
 
 # Background tasks (django-tasks): stored in the database and run by `manage.py db_worker`;
@@ -226,7 +239,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     CSRF_COOKIE_HTTPONLY = True
     if not SECURE_HSTS_PRELOAD:
         # Joining the browsers' preload list binds the whole domain and its subdomains for

@@ -11,8 +11,10 @@ class PortfolioConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from core.caching import bump_content_version
+        from core.caching import bump
+        from organisations.models import Organisation
         from portfolio import rules  # noqa: F401 - registers the project actions' rules
+        from portfolio.caches import CONTENT_KIND
         from portfolio.search_index import register_search_kinds
 
         register_search_kinds()
@@ -20,9 +22,10 @@ class PortfolioConfig(AppConfig):
         # Cached public pages go stale with any change to the portfolio, however it is made
         # (services, admin, loaders, import). Only cache invalidation happens here.
         def content_changed(sender, **kwargs):
-            bump_content_version()
+            bump(CONTENT_KIND)
 
-        for model in self.get_models():
+        # Project pages show their partners' names, so organisations count as portfolio content.
+        for model in [*self.get_models(), Organisation]:
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
         for through in (

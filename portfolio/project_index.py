@@ -5,7 +5,7 @@ Every published project gets a position: its place in the overview's newest-firs
 the bits of their positions set, so "how many projects of this partner match the other
 filters" is an AND and a bit count instead of a GROUP BY over all published projects, and a
 page of the overview is read off the bits in order. The index takes a few queries to build
-and is kept per process until the content changes (core.caching.content_cache).
+and is kept per process until the content changes (portfolio.caches.content_cache).
 """
 
 import sys
@@ -15,8 +15,8 @@ from datetime import date
 
 import numpy as np
 
-from core.caching import content_cache
 from organisations.models import Organisation
+from portfolio.caches import content_cache
 from portfolio.models import Neighbourhood, Project, ProjectPartner
 from search.query import Match, documents, phrase_hits
 from search.terms import Phrase

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
+from portfolio.caches import CONTENT_KIND
 from portfolio.models import Project, ProjectPartner
 from search.registry import IndexEntry, register
 
@@ -70,5 +71,17 @@ def projects_of_organisations(organisation_ids: Iterable[int]) -> list[int]:
 
 def register_search_kinds() -> None:
     """Tell the search app what the portfolio wants indexed."""
-    register(kind="project", label=_("Projecten"), load=project_entries, order=0)
-    register(kind="organisation", label=_("Partners"), load=organisation_entries, order=1)
+    register(
+        kind="project",
+        label=_("Projecten"),
+        load=project_entries,
+        order=0,
+        content_kind=CONTENT_KIND,
+    )
+    register(
+        kind="organisation",
+        label=_("Partners"),
+        load=organisation_entries,
+        order=1,
+        content_kind=CONTENT_KIND,
+    )

@@ -6,25 +6,22 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
-    Exists,
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
-    Value,
     When,
 )
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.caching import card_cache, content_cache
+from core.caching import versions
 from organisations.models import Organisation
+from portfolio.caches import CONTENT_KIND, content_cache
 from portfolio.models import (
     District,
     Flagship,
@@ -107,6 +104,12 @@ class SiteProgramme:
     def flagships(self) -> list[Flagship]:
         return programme_flagships(self.programme)
 
+    @cached_property
+    def content_version(self) -> str:
+        """The portfolio's cache version: fragments cached under it (the project cards)
+        go stale with the content."""
+        return versions((CONTENT_KIND,))[0]
+
 
 def published_projects() -> QuerySet[Project]:
     """All projects the public may see: published and not in the bin."""
@@ -127,27 +130,6 @@ def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
-    """Add what a project card shows, in a fixed number of queries whatever the page size,
-    and read nothing else (portfolio.templatetags.portfolio_cards)."""
-    return (
-        queryset.only(*CARD_FIELDS)
-        .select_related("primary_theme")
-        .prefetch_related(
-            Prefetch(
-                "partners",
-                # At most one lead per project (constraint project_one_lead), so no order:
-                # the model's own would join and sort the projects again.
-                queryset=ProjectPartner.objects.filter(role=ProjectPartner.Role.LEAD)
-                .select_related("organisation")
-                .only("project", "organisation__name")
-                .order_by(),
-                to_attr="lead_partners",
-            ),
-        )
-    )
-
-
 # What a card shows, in the order of CardData's fields after pk.
 CARD_FIELDS = (
     "title",
@@ -165,7 +147,7 @@ CARD_FIELDS = (
 
 @dataclass(slots=True)
 class CardData:
-    """What a project card shows (portfolio.templatetags.portfolio_cards.card_html)."""
+    """What a project card shows (templates/portfolio/_project_card.html)."""
 
     pk: int
     title: str
@@ -181,74 +163,30 @@ class CardData:
     lead_partners: list[str]  # organisation names (at most one: constraint project_one_lead)
     is_local: bool = True
 
-    @classmethod
-    def of(cls, project: Project) -> "CardData":
-        """From a project read with its card data (with_card_data)."""
-        return cls(
-            project.pk,
-            project.title,
-            project.slug,
-            project.summary,
-            project.status,
-            project.is_citywide,
-            project.is_example,
-            project.start_date,
-            project.end_date,
-            project.primary_theme.slug,
-            project.primary_theme.name,
-            [partner.organisation.name for partner in project.lead_partners],
-        )
+    @property
+    def status_label(self) -> str:
+        return Project.Status(self.status).label
 
 
-class KeptCard:
-    """A project whose card this process has rendered in the current language and content
-    version (core.caching.card_cache): `{% project_card %}` shows `html` as it is."""
+def project_cards(ids: list[int]) -> dict[int, CardData]:
+    """{id: CardData} for the projects of `ids` (from the project index) that still exist.
 
-    __slots__ = ("pk", "html", "is_local")
-
-    def __init__(self, pk: int, html: str) -> None:
-        self.pk = pk
-        self.html = html
-        self.is_local = True
-
-
-def card_key(pk: int) -> tuple:
-    """The card cache's key for the card of project `pk` in the current language."""
-    return ("project-card", pk, get_language())
-
-
-def project_cards(ids: list[int]) -> dict[int, CardData | KeptCard]:
-    """{id: what `{% project_card %}` needs} for the projects of `ids` (from the project
-    index) that still exist.
-
-    A project whose card is kept is not read again; the others are read as plain rows in
-    one query, the lead partner's name with them. At 100,000 projects reading twenty
-    projects as models with their theme and lead partners cost more than the rest of a
-    search, while on popular pages most cards are kept. A card kept for a project that has
-    since gone cannot be shown: every change to the content starts a new version, and the
-    kept cards of the old one are dropped.
+    Read as plain rows in one query, the lead partner's name with them: at 100,000 projects
+    reading twenty projects as models with their theme and lead partners cost more than the
+    rest of a search. By primary key alone: the ids come from the project index, which holds
+    only published projects, and SQLite would read a filter on publication through that
+    column's index instead, ten times as slow.
     """
-    cards: dict[int, CardData | KeptCard] = {}
-    missing = []
-    for pk in ids:
-        html = card_cache.get(card_key(pk))
-        if html is None:
-            missing.append(pk)
-        else:
-            cards[pk] = KeptCard(pk, html)
-    if missing:
-        # By primary key alone: the ids come from the project index, which holds only
-        # published projects, and SQLite would read a filter on publication through that
-        # column's index instead, ten times as slow at 100,000 projects.
-        lead = ProjectPartner.objects.filter(project=OuterRef("pk"), role=ProjectPartner.Role.LEAD)
-        rows = (
-            Project.objects.filter(pk__in=missing)
-            .order_by()
-            .annotate(lead=Subquery(lead.order_by().values("organisation__name")[:1]))
-            .values_list("pk", *CARD_FIELDS, "lead")
-        )
-        cards.update((row[0], CardData(*row[:-1], [row[-1]] if row[-1] else [])) for row in rows)
-    return cards
+    if not ids:
+        return {}
+    lead = ProjectPartner.objects.filter(project=OuterRef("pk"), role=ProjectPartner.Role.LEAD)
+    rows = (
+        Project.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(lead=Subquery(lead.order_by().values("organisation__name")[:1]))
+        .values_list("pk", *CARD_FIELDS, "lead")
+    )
+    return {row[0]: CardData(*row[:-1], [row[-1]] if row[-1] else []) for row in rows}
 
 
 def themes_for_programme(programme: Programme) -> list[Theme]:
@@ -450,79 +388,6 @@ def parse_project_filters(params) -> ProjectFilters:
     return filters
 
 
-def _in_area(filters: ProjectFilters) -> Exists:
-    links = ProjectNeighbourhood.objects.filter(project=OuterRef("pk"))
-    if filters.neighbourhood:
-        links = links.filter(neighbourhood=filters.neighbourhood)
-    else:
-        links = links.filter(neighbourhood__district=filters.district)
-    return Exists(links)
-
-
-def filter_projects(
-    queryset: QuerySet[Project],
-    filters: ProjectFilters,
-    *,
-    skip: str = "",
-    match: Match | None = None,
-) -> QuerySet[Project]:
-    """Apply the overview's filters (all but the facet `skip`, for that facet's counts).
-
-    With an area, local projects come first, then the city-wide ones.
-    """
-    if match is not None:
-        queryset = match.filter(queryset)
-    if filters.theme and skip != "theme":
-        queryset = queryset.filter(primary_theme=filters.theme)
-    if filters.secondary_theme and skip != "secondary_theme":
-        queryset = queryset.filter(
-            Exists(
-                ProjectSecondaryTheme.objects.filter(
-                    project=OuterRef("pk"), theme=filters.secondary_theme
-                )
-            )
-        )
-    if filters.flagship and skip != "flagship":
-        queryset = queryset.filter(
-            Exists(
-                ProjectFlagship.objects.filter(project=OuterRef("pk"), flagship=filters.flagship)
-            )
-        )
-    if filters.organisation and skip != "organisation":
-        queryset = queryset.filter(
-            Exists(
-                ProjectPartner.objects.filter(
-                    project=OuterRef("pk"), organisation=filters.organisation
-                )
-            )
-        )
-    if filters.organisation_kind and skip != "organisation_kind":
-        queryset = queryset.filter(
-            Exists(
-                ProjectPartner.objects.filter(
-                    project=OuterRef("pk"), organisation__kind=filters.organisation_kind
-                )
-            )
-        )
-    if filters.status and skip != "status":
-        queryset = queryset.filter(status=filters.status)
-    if filters.start_year and skip != "start_year":
-        queryset = queryset.filter(start_date__year=filters.start_year)
-    order = {
-        "titel": ["title", "pk"],
-        "nieuwste": ["-start_date", "title", "pk"],
-    }.get(filters.effective_sort, ["-start_date", "title", "pk"])
-    if filters.area and skip != "area":
-        queryset = queryset.annotate(is_local=_in_area(filters))
-        if filters.include_citywide:
-            queryset = queryset.filter(Q(is_local=True) | Q(is_citywide=True))
-            return queryset.order_by("-is_local", *order)
-        queryset = queryset.filter(is_local=True)
-    else:
-        queryset = queryset.annotate(is_local=Value(True, output_field=BooleanField()))
-    return queryset.order_by(*order)
-
-
 class IndexedProjects:
     """Published projects picked from the project index, sliced lazily for the paginator.
 
@@ -652,16 +517,6 @@ class ProjectSearch:
         local = self.local_mask()
         citywide = others & self.index.citywide & ~local if self.filters.include_citywide else 0
         return {"local": (others & local).bit_count(), "citywide": citywide.bit_count()}
-
-
-def projects_for_overview(filters: ProjectFilters) -> QuerySet[Project]:
-    """Published projects matching the overview's filters, ready for cards."""
-    return with_card_data(filter_projects(published_projects(), filters))
-
-
-def area_counts(filters: ProjectFilters) -> dict[str, int]:
-    """With an area filter: how many local and how many city-wide projects match."""
-    return ProjectSearch(filters).area_counts()
 
 
 def project_for_page(slug: str) -> Project | None:

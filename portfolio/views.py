@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.caching import cached_page, is_htmx_fragment
 from organisations.models import Organisation
 from portfolio import maps, selectors
+from portfolio.caches import CONTENT_KIND
 from portfolio.models import District, Flagship, Theme, hex_colour
 
 PREVIEW_SIZE = 12
@@ -48,7 +49,7 @@ def _programme_or_404() -> object:
     return programme
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def theme_stylesheet(request: HttpRequest) -> HttpResponse:
     """The themes' colours as CSS classes (.theme-<slug>), so pages need no inline styles
     (the Content-Security-Policy allows only our own stylesheets)."""
@@ -62,7 +63,7 @@ def theme_stylesheet(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def home(request: HttpRequest) -> HttpResponse:
     """The programme: its themes and ambitions, flagships and recent projects."""
     programme = selectors.current_programme()
@@ -81,7 +82,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A theme with its ambition, its projects and the projects of other themes naming it."""
     theme = get_object_or_404(Theme.objects.select_related("programme"), slug=slug)
@@ -99,7 +100,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A flagship, how its projects spread over the themes, and its projects."""
     flagship = get_object_or_404(Flagship.objects.select_related("programme"), slug=slug)
@@ -114,7 +115,7 @@ def flagship_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def project_list(request: HttpRequest) -> HttpResponse:
     """Faceted search over the published projects: text, facets with counts, sorting."""
     filters = selectors.parse_project_filters(request.GET)
@@ -197,7 +198,7 @@ def _without(query, param: str) -> str:
     return remaining.urlencode()
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """A whole project with its partners, places, results and related projects."""
     project = selectors.project_for_page(slug)
@@ -210,7 +211,7 @@ def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def organisation_list(request: HttpRequest) -> HttpResponse:
     """The partner organisations, optionally of one kind, with their number of projects."""
     kind = request.GET.get("soort", "")
@@ -231,7 +232,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An organisation and its projects, grouped by its role in them."""
     organisation = get_object_or_404(Organisation, slug=slug)
@@ -245,7 +246,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def area_list(request: HttpRequest) -> HttpResponse:
     """The city's districts and neighbourhoods, on a map and as a list."""
     districts = list(selectors.districts_with_neighbourhoods())
@@ -256,7 +257,7 @@ def area_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     """A district or neighbourhood with its own projects and, labelled, the city-wide ones."""
     area = selectors.area_for_page(code)
@@ -267,8 +268,10 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         neighbourhood=None if isinstance(area, District) else area,
         include_citywide=False,
     )
-    local = selectors.projects_for_overview(filters)
-    counts = selectors.area_counts(dataclasses.replace(filters, include_citywide=True, messages=[]))
+    local = selectors.ProjectSearch(filters).results()
+    counts = selectors.ProjectSearch(
+        dataclasses.replace(filters, include_citywide=True)
+    ).area_counts()
     return render(
         request,
         "portfolio/area_detail.html",

@@ -12,8 +12,14 @@ class QuestionsConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from accounts.workspace import MenuEntry, register
-        from core.caching import bump_content_version
-        from questions import rules  # noqa: F401 - registers the policy rules
+        from core.caching import bump
+        from portfolio.caches import CONTENT_KIND as PORTFOLIO
+        from questions import (
+            rules,  # noqa: F401 - registers the policy rules
+            tasks,  # noqa: F401 - registers the daily expiry
+        )
+        from questions.caches import CONTENT_KIND
+        from questions.models import Question
         from questions.privacy import register_provider
         from questions.search_index import register_search_kinds
 
@@ -24,15 +30,32 @@ class QuestionsConfig(AppConfig):
         register(MenuEntry(_("Koppelverzoeken"), "kenniswinkel:matches", "match.respond", 22))
         register(MenuEntry(_("Onderwijsaanbod"), "kenniswinkel:offers", "offer.view", 23))
 
-        # Cached public pages go stale with any change to questions and offers (however it is
-        # made: services, admin, import). Only cache invalidation happens here.
-        def content_changed(sender, **kwargs):
-            bump_content_version()
+        # Cached public pages go stale when something public about questions or offers
+        # changes, however it is made (services, admin, import): a new question nobody may
+        # see yet, a message of its asker or an "ik ook" leave them alone. A question that
+        # grew into a project is named on that project's page. Only cache invalidation
+        # happens here.
+        private = {"AskerMessage", "MeToo", "ThemeModel"}
+
+        def content_changed(sender, instance=None, **kwargs):
+            if sender.__name__ in private:
+                return
+            question = instance if sender.__name__ == "Question" else None
+            if question is None and hasattr(instance, "question_id"):
+                question = Question.objects.filter(pk=instance.question_id).first()
+            if question is not None and not question.is_public:
+                return
+            bump(CONTENT_KIND)
+            if question is not None and question.project_id:
+                bump(PORTFOLIO)
+
+        def offer_themes_changed(sender, **kwargs):
+            bump(CONTENT_KIND)
 
         for model in self.get_models():
             post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
         offer = self.get_model("EducationOffer")
         m2m_changed.connect(
-            content_changed, sender=offer.themes.through, dispatch_uid="page-m2m-offer-themes"
+            offer_themes_changed, sender=offer.themes.through, dispatch_uid="page-m2m-offer-themes"
         )

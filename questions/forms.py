@@ -105,7 +105,7 @@ class SpamProtectedForm(forms.Form):
                 code="too_fast",
             )
         self.token_digest = hashlib.sha256(token.encode()).hexdigest()
-        if caches["shared"].get(f"questions:form-used:{self.token_digest}"):
+        if caches["default"].get(f"questions:form-used:{self.token_digest}"):
             raise forms.ValidationError(expired, code="replayed")
         return token
 
@@ -140,7 +140,7 @@ class SpamProtectedForm(forms.Form):
     def mark_used(self) -> None:
         """Remember the form token, so the same form cannot be sent twice."""
         if self.token_digest:
-            caches["shared"].set(
+            caches["default"].set(
                 f"questions:form-used:{self.token_digest}",
                 1,
                 timeout=settings.QUESTION_MAX_FORM_AGE_SECONDS + 60,

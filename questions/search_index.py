@@ -4,6 +4,7 @@ from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext_lazy as _
 
+from questions.caches import CONTENT_KIND
 from questions.models import PUBLIC_STATUSES, Question
 from search.registry import IndexEntry, register
 
@@ -34,4 +35,10 @@ def question_entries(ids: Iterable[int] | None) -> Iterator[IndexEntry]:
 
 def register_search_kinds() -> None:
     """Tell the search app what the Kenniswinkel wants indexed."""
-    register(kind="question", label=_("Vragen"), load=question_entries, order=2)
+    register(
+        kind="question",
+        label=_("Vragen"),
+        load=question_entries,
+        order=2,
+        content_kind=CONTENT_KIND,
+    )

@@ -16,9 +16,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.caching import bump_content_version
+from core.caching import bump
 from portfolio.models import Neighbourhood, Project, Theme
 from questions import notifications
+from questions.caches import CONTENT_KIND
 from questions.models import (
     AskerMessage,
     Dossier,
@@ -83,7 +84,6 @@ def question_for_token(token: str) -> Question | None:
 
 def _reindex(question: Question) -> None:
     index_objects(kind="question", ids=[question.pk])
-    bump_content_version()
 
 
 def transition(
@@ -190,7 +190,8 @@ def add_me_too(*, question: Question, email: str = "") -> Question:
     me_too.save()
     Question.objects.filter(pk=question.pk).update(me_too_count=F("me_too_count") + 1)
     question.refresh_from_db(fields=["me_too_count"])
-    bump_content_version()
+    if question.is_public:  # the count shows on the public page, nowhere else
+        bump(CONTENT_KIND)
     return question
 
 

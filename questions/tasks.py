@@ -2,6 +2,7 @@
 
 from django_tasks import task
 
+from core import schedule
 from questions import classifier, services
 
 
@@ -15,3 +16,6 @@ def expire_match_requests() -> int:
 def train_theme_model() -> int:
     """Train a new theme model on the platform's labelled texts; returns its version."""
     return classifier.train_theme_model().version
+
+
+schedule.daily("expire_match_requests", expire_match_requests, hour=2)

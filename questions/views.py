@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.caching import cached_page, is_htmx_fragment
 from questions import selectors, services
+from questions.caches import CONTENT_KIND
 from questions.forms import AskerMessageForm, AskQuestionForm, MeTooForm, NewLinkForm
 from questions.models import Question
 
@@ -167,7 +168,7 @@ def new_link(request: HttpRequest) -> HttpResponse:
     return _private(response)
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 @require_GET
 def question_list(request: HttpRequest) -> HttpResponse:
     """Public questions with facets and search: open ones for students, answered ones as the
@@ -207,7 +208,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@cached_page
+@cached_page(CONTENT_KIND)
 @require_GET
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A public question: its status, and when answered the summary and the report."""

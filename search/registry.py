@@ -29,14 +29,18 @@ class IndexedKind:
     label: str
     load: Callable[[Iterable[int] | None], Iterable[IndexEntry]]
     order: int = 0
+    content_kind: str = ""  # the kind of content whose cached pages an index change makes stale
 
 
 _kinds: dict[str, IndexedKind] = {}
 
 
-def register(*, kind: str, label: str, load, order: int = 0) -> None:
-    """Register a kind of object for the index (called from a domain app's ready())."""
-    _kinds[kind] = IndexedKind(kind=kind, label=label, load=load, order=order)
+def register(*, kind: str, label: str, load, order: int = 0, content_kind: str = "") -> None:
+    """Register a kind of object for the index (called from a domain app's ready()); its
+    `content_kind` names the cache version (core.caching) its changes bump."""
+    _kinds[kind] = IndexedKind(
+        kind=kind, label=label, load=load, order=order, content_kind=content_kind or kind
+    )
 
 
 def registered_kinds() -> list[IndexedKind]:
@@ -47,3 +51,8 @@ def registered_kinds() -> list[IndexedKind]:
 def get_kind(kind: str) -> IndexedKind:
     """The registered kind called `kind` (KeyError when unknown)."""
     return _kinds[kind]
+
+
+def content_kinds() -> list[str]:
+    """The kinds of content (core.caching) that search results are made of."""
+    return sorted({k.content_kind for k in _kinds.values()})

@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 
-from core.caching import bump_content_version
+from core.caching import bump
 from search import terms
 from search.models import SearchDocument, VocabularyWord
 from search.registry import IndexEntry, get_kind, registered_kinds
@@ -62,11 +62,14 @@ def index_objects(*, kind: str, ids: Iterable[int]) -> int:
     entries = list(get_kind(kind).load(ids))
     _learn_words(entries)
     vocabulary = terms.current_vocabulary()
-    SearchDocument.objects.filter(kind=kind, object_id__in=ids).delete()
+    old = SearchDocument.objects.filter(kind=kind, object_id__in=ids)
+    was_public = old.filter(is_public=True).exists()
+    old.delete()
     SearchDocument.objects.bulk_create(
         [_document(kind, entry, vocabulary) for entry in entries], batch_size=BATCH_SIZE
     )
-    bump_content_version()
+    if was_public or any(entry.is_public for entry in entries):
+        bump(get_kind(kind).content_kind)  # what only the workspace sees changes no page
     return len(entries)
 
 
@@ -74,7 +77,7 @@ def index_objects(*, kind: str, ids: Iterable[int]) -> int:
 def remove_objects(*, kind: str, ids: Iterable[int]) -> int:
     """Take these objects of `kind` out of the index."""
     deleted, _ = SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).delete()
-    bump_content_version()
+    bump(get_kind(kind).content_kind)
     return deleted
 
 
@@ -114,5 +117,5 @@ def rebuild_index(
                 batch = []
         SearchDocument.objects.bulk_create(batch)
         written[kind] = len(entries)
-    bump_content_version()
+    bump(*sorted({k.content_kind for k in chosen}))
     return written

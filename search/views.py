@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from core.caching import cached_page
-from search import query
+from search import query, registry
 
 MAX_QUERY_LENGTH = 200
 
@@ -13,7 +13,7 @@ def _text(request: HttpRequest) -> str:
     return " ".join((request.GET.get("q") or "").split())[:MAX_QUERY_LENGTH]
 
 
-@cached_page
+@cached_page(registry.content_kinds)
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results for every kind of object, grouped by kind."""
     text = _text(request)
@@ -29,7 +29,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@cached_page
+@cached_page(registry.content_kinds)
 def suggestions(request: HttpRequest) -> HttpResponse:
     """A short list of titles starting with what was typed (an htmx fragment)."""
     text = _text(request)

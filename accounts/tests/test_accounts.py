@@ -21,7 +21,7 @@ def fresh_rate_limits(db):
     """Counters live in the shared (database) cache, which other tests may have filled."""
     from django.core.cache import caches
 
-    caches["shared"].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -91,3 +91,68 @@ def test_history_restore_gets_the_whole_page_and_hits_keep_headers(client, page_
     hit = client.get("/zoeken/suggesties/", {"q": "pro"})
     assert hit["X-Page-Cache"] == "hit"
     assert hit["Cache-Control"] == "max-age=60"
+
+
+def test_each_kind_of_content_keeps_its_own_pages(client, page_cache):
+    """An "ik ook" or a new question nobody may see yet leaves the project pages cached; a
+    question made public shows on the next request to the questions list at once."""
+    from questions import services as questions
+    from questions.models import Question
+    from questions.tests.factories import TriagedQuestionFactory
+
+    project = ProjectFactory(title="Project dat blijft")
+    public = TriagedQuestionFactory(public_title="Openbare vraag")
+    pages = [project.get_absolute_url(), "/projecten/", "/"]
+    for url in pages:
+        assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get("/vragen/")["X-Page-Cache"] == "miss"
+
+    questions.add_me_too(question=public, email="buur@example.org")
+    questions.ask_question(
+        title="Nieuwe vraag",
+        description="Nog niet openbaar.",
+        asker_kind="bewoner",
+        email="vrager@example.org",
+        neighbourhood=public.neighbourhood,
+    )
+    for url in pages:
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+    # The "ik ook" shows on the questions' pages on the very next request.
+    assert client.get("/vragen/")["X-Page-Cache"] == "miss"
+    questions.triage_question(
+        question=Question.objects.get(title="Nieuwe vraag"),
+        public_title="Pas openbaar",
+        public_summary="Nu voor iedereen te lezen.",
+        theme=public.theme,
+        neighbourhood=public.neighbourhood,
+    )
+    assert "Pas openbaar" in client.get("/vragen/").content.decode()
+    assert client.get(project.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_every_public_change_of_the_portfolio_shows_on_the_next_request(client, page_cache):
+    """Edits through the services, plain saves (admin, shell) and partner renames all make the
+    pages that show them stale at once, in every process: the version is in the database."""
+    from organisations.models import Organisation
+    from portfolio.models import ProjectPartner
+
+    project = ProjectFactory(title="Oude titel")
+    partner = Organisation.objects.create(name="Oude partner", slug="oude-partner")
+    ProjectPartner.objects.create(project=project, organisation=partner, role="lead")
+    url = project.get_absolute_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    services.update_project(project=project, title="Nieuwe titel")
+    assert "Nieuwe titel" in client.get(url).content.decode()
+
+    partner.name = "Nieuwe partner"
+    partner.save()
+    html = client.get(url).content.decode()
+    assert "Nieuwe partner" in html
+    assert "Oude partner" not in html
+
+    project.primary_theme.name = "Hernoemd thema"
+    project.primary_theme.save()
+    assert "Hernoemd thema" in client.get("/projecten/").content.decode()

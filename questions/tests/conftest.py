@@ -8,9 +8,9 @@ from django.utils import translation
 @pytest.fixture(autouse=True)
 def _fresh_shared_cache(db):
     """Rate-limit counters and used form tokens live in the shared cache: start empty."""
-    caches["shared"].clear()
+    caches["default"].clear()
     yield
-    caches["shared"].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture

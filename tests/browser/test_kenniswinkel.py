@@ -25,7 +25,7 @@ def kenniswinkel(demo_site, settings):
     at once (the minimum fill time has its own tests)."""
     settings.QUESTION_MIN_FILL_SECONDS = 0
     # Rate-limit counters live in the shared cache table, which no test flush empties.
-    caches["shared"].clear()
+    caches["default"].clear()
     call_command("load_questions_demo", verbosity=0)
     call_command("rebuild_search_index", "--no-progress", verbosity=0)
     return demo_site
@@ -193,7 +193,7 @@ def kenniswinkel_scans(browser, live_server, django_db_setup, django_db_blocker)
     with django_db_blocker.unblock():
         try:
             load_site_data()
-            caches["shared"].clear()
+            caches["default"].clear()
             call_command("load_questions_demo", verbosity=0)
             call_command("rebuild_search_index", "--no-progress", verbosity=0)
             answered = Question.objects.filter(status="beantwoord").first()

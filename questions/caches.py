@@ -1,0 +1,3 @@
+"""The Kenniswinkel's kind of content for the caches (core.caching)."""
+
+CONTENT_KIND = "questions"
