@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "accounts",
     "questions",
     "editorial",
+    "events",
     "backups",
 ]
 
