@@ -54,7 +54,7 @@ class EventFilters:
         if self.area:
             chips.append(("wijk", _("Wijk of buurt"), self.area.name))
         if self.audience:
-            chips.append(("voor", _("Voor wie"), Audience(self.audience).label))
+            chips.append(("voor", _("Voor wie"), str(Audience(self.audience).label)))
         if self.period:
             chips.append(("periode", _("Periode"), dict(period_labels())[self.period]))
         if self.date_from:

@@ -141,7 +141,9 @@ def test_agenda_pages_through_many_events(client, world, settings):
     assert 'rel="next"' in first.text
 
 
-def test_agenda_query_count_does_not_grow_with_the_events(client, world, django_assert_max_num_queries):
+def test_agenda_query_count_does_not_grow_with_the_events(
+    client, world, django_assert_max_num_queries
+):
     for number in range(3):
         make_event(world, title=f"A{number}", day=1 + number, audiences=["bewoners"])
     with django_assert_max_num_queries(20) as few:
@@ -156,12 +158,15 @@ def test_agenda_query_count_does_not_grow_with_the_events(client, world, django_
 
 def test_agenda_announces_and_links_its_icalendar_with_the_same_filters(client, world):
     response = client.get("/agenda/?thema=erfgoed&voor=bewoners")
-    alternate = re.search(r'<link rel="alternate" type="text/calendar"[^>]*href="([^"]+)"', response.text)
+    alternate = re.search(
+        r'<link rel="alternate" type="text/calendar"[^>]*href="([^"]+)"', response.text
+    )
     assert alternate
     assert alternate.group(1) == "/agenda/kalender.ics?thema=erfgoed&amp;voor=bewoners"
-    assert 'href="/agenda/kalender.ics?thema=erfgoed&amp;voor=bewoners"' in response.text.split(
-        "<main", 1
-    )[1]
+    assert (
+        'href="/agenda/kalender.ics?thema=erfgoed&amp;voor=bewoners"'
+        in response.text.split("<main", 1)[1]
+    )
 
 
 def test_the_agenda_speaks_english_under_en(client, world):
