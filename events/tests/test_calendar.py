@@ -40,7 +40,7 @@ def test_event_calendar_parses_with_a_second_parser(client, world):
     assert vevent.dtend.value == event.ends_at
     assert vevent.dtstamp.value and vevent.last_modified.value
     assert vevent.url.value.endswith(f"/agenda/{event.slug}/")
-    assert "Pieterskerk, Nieuwstraat 4" == vevent.location.value
+    assert vevent.location.value == "Pieterskerk, Nieuwstraat 4"
     assert calendar.vtimezone.tzid.value == "Europe/Amsterdam"
 
 
