@@ -165,3 +165,30 @@ def test_workspace_menu_shows_events_to_editors_only(client, world):
     client.force_login(world.users["teacher"])
     assert "/beheer/activiteiten/" not in client.get("/beheer/").text
     assert client.get("/beheer/activiteiten/").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["anonymous", "other_editor", "teacher"])
+def test_no_agenda_address_shows_or_changes_another_organisations_draft(client, world, role):
+    from django.urls import get_resolver
+
+    from events import urls
+
+    secret = make_event(world, title="Geheime activiteit", publication=Event.Publication.DRAFT)
+    submitted = make_event(world, title="Geheim ingediend", publication="ingediend")
+    if role != "anonymous":
+        client.force_login(world.users[role])
+    before = list(Event.objects.order_by("pk").values())
+    for pattern in urls.urlpatterns:
+        for event in (secret, submitted):
+            path = "/" + str(pattern.pattern).replace("<int:pk>", str(event.pk)).replace(
+                "<slug:slug>", event.slug
+            )
+            assert get_resolver().resolve(path)
+            for response in (
+                client.get(path),
+                client.post(path, {"transition": "publish", "title": "Gekaapt", "note": "x"}),
+            ):
+                assert response.status_code < 500, path
+                body = response.content.decode()
+                assert "Geheim" not in body, f"{path} shows a draft to {role}"
+    assert list(Event.objects.order_by("pk").values()) == before

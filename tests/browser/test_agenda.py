@@ -39,9 +39,11 @@ def test_filtering_the_agenda_works_without_javascript(open_page, demo_site):
     page.wait_for_url("**/agenda/?*voor=professionals*")
     filtered = page.locator(".event-item").count()
     assert 0 < filtered < all_events
-    assert page.locator("link[rel=alternate][type='text/calendar']").get_attribute(
-        "href"
-    ).endswith("voor=professionals")
+    assert (
+        page.locator("link[rel=alternate][type='text/calendar']")
+        .get_attribute("href")
+        .endswith("voor=professionals")
+    )
     page.locator(".event-item__title a").first.click()
     assert page.locator("h1").inner_text()
     assert page.locator("script[type='application/ld+json']").count() == 1
