@@ -107,9 +107,19 @@ class EventForm(forms.Form):
             "district"
         ).order_by("name")
         self.fields["neighbourhood"].label_from_instance = lambda n: f"{n.name} ({n.district.name})"
-        condition = Q(deleted_at__isnull=True)
+        # The projects of the organisations the user edits for; for the programme office
+        # (every organisation, perhaps 100,000 projects) those of the event's organiser, so
+        # the office picks projects once the event is saved.
         if not who.is_programme_office:
-            condition &= Q(partners__organisation__in=organisations)
+            partners = organisations
+        elif event is not None:
+            partners = Organisation.objects.filter(pk=event.organiser_id)
+        else:
+            partners = Organisation.objects.none()
+            self.fields["projects"].help_text = _(
+                "Sla de activiteit eerst op; daarna kiest u hier de projecten van de organisator."
+            )
+        condition = Q(deleted_at__isnull=True, partners__organisation__in=partners)
         if event is not None:
             condition |= Q(events=event)
         self.fields["projects"].queryset = Project.objects.filter(

@@ -192,3 +192,13 @@ def test_no_agenda_address_shows_or_changes_another_organisations_draft(client, 
                 body = response.content.decode()
                 assert "Geheim" not in body, f"{path} shows a draft to {role}"
     assert list(Event.objects.order_by("pk").values()) == before
+
+
+def test_project_choices_are_the_organisers_projects(client, world):
+    event = make_event(world)
+    client.force_login(world.users["editor"])
+    form = client.get("/beheer/activiteiten/nieuw/").text
+    assert world.project.title in form and world.other_project.title not in form
+    client.force_login(world.users["office"])
+    form = client.get(f"/beheer/activiteiten/{event.pk}/bewerken/").text
+    assert world.project.title in form and world.other_project.title not in form
