@@ -101,6 +101,8 @@ class EventForm(forms.Form):
         if not who.is_programme_office:
             organisations = organisations.filter(pk__in=who.organisation_ids(Role.PARTNER_EDITOR))
         self.fields["organiser"].queryset = organisations
+        if not who.is_programme_office and len(who.organisation_ids(Role.PARTNER_EDITOR)) == 1:
+            self.fields["organiser"].empty_label = None  # an editor of one organisation
         self.fields["theme"].queryset = Theme.objects.filter(programme=programme)
         self.fields["flagship"].queryset = Flagship.objects.filter(programme=programme)
         self.fields["neighbourhood"].queryset = Neighbourhood.objects.select_related(
