@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_safe, require_POST
 
 from accounts import policy
 from events import selectors, services
@@ -70,21 +70,21 @@ def _agenda_page(request: HttpRequest, *, is_archive: bool) -> HttpResponse:
 
 
 @cached_page
-@require_GET
+@require_safe
 def agenda(request: HttpRequest) -> HttpResponse:
     """The agenda: upcoming events with filters, soonest first, and its iCalendar link."""
     return _agenda_page(request, is_archive=False)
 
 
 @cached_page
-@require_GET
+@require_safe
 def archive(request: HttpRequest) -> HttpResponse:
     """Past events, the latest first, with the same filters."""
     return _agenda_page(request, is_archive=True)
 
 
 @cached_page
-@require_GET
+@require_safe
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """An event's page with its schema.org Event JSON-LD."""
     event = selectors.event_for_page(slug)
@@ -107,7 +107,7 @@ def _calendar_response(content: bytes) -> HttpResponse:
 
 
 @cached_page
-@require_GET
+@require_safe
 def agenda_calendar(request: HttpRequest) -> HttpResponse:
     """The iCalendar of the agenda with the same filters as the page (subscribe to it)."""
     programme = portfolio.current_programme()
@@ -122,7 +122,7 @@ def agenda_calendar(request: HttpRequest) -> HttpResponse:
 
 
 @cached_page
-@require_GET
+@require_safe
 def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """One event as iCalendar (add it to your calendar)."""
     event = selectors.event_for_page(slug)
