@@ -258,3 +258,22 @@ def test_cached_agenda_shows_an_edit_at_once(
         services.update_event(event=event, title="Nieuwe titel")
     assert "Nieuwe titel" in client.get("/agenda/").text
     assert b"SUMMARY:Nieuwe titel" in client.get(f"/agenda/{event.slug}.ics").content
+
+
+@hypothesis_settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    query=st.dictionaries(
+        st.sampled_from(
+            ["thema", "vlaggenschip", "partner", "wijk", "voor", "periode", "van", "tot", "pagina"]
+        ),
+        st.text(max_size=40),
+        max_size=5,
+    )
+)
+def test_any_query_string_gives_a_page_and_a_calendar(client, world, query):
+    for path in ("/agenda/", "/agenda/archief/", "/agenda/kalender.ics"):
+        assert client.get(path, query).status_code == 200
