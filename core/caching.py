@@ -40,6 +40,16 @@ CACHED_HEADERS = ("Content-Type", "Cache-Control", "Vary", "Content-Language")
 T = TypeVar("T")
 
 _request = threading.local()
+# kind -> the other kinds whose content its pages also show (shown_on_pages_of)
+_shown_with: dict[str, set[str]] = {}
+
+
+def shown_on_pages_of(kind: str, *, pages_of: str) -> None:
+    """Say that the cached pages of `pages_of` also show content of `kind` (the agenda's
+    upcoming events on the home and project pages): a change to `kind` then makes those
+    pages stale too, without dropping what is computed from `pages_of` alone (LocalCache).
+    Called from the showing app's ready(), so the owner of the pages needs not know it."""
+    _shown_with.setdefault(pages_of, set()).add(kind)
 
 
 def _version_key(kind: str) -> str:
@@ -130,6 +140,8 @@ def cached_page(*kinds: str | Callable[[], Iterable[str]]):
         names: list[str] = []
         for kind in kinds:
             names.extend([kind] if isinstance(kind, str) else kind())
+        for name in list(names):
+            names.extend(sorted(_shown_with.get(name, set()) - set(names)))
         return names
 
     def decorator(view):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "accounts",
     "questions",
     "editorial",
+    "events",
     "backups",
 ]
 

@@ -53,6 +53,7 @@ def load_site_data() -> None:
     call_command("load_programme", verbosity=0)
     call_command("load_demo", verbosity=0)
     call_command("load_questions_demo", verbosity=0)
+    call_command("load_events_demo", verbosity=0)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class DemoSite:
     district_code: str
     neighbourhood_code: str
     question_id: int
+    event_slug: str = ""
 
 
 def find_demo_site() -> DemoSite:
@@ -102,6 +104,15 @@ def find_demo_site() -> DemoSite:
     )
     if question is None:
         raise LookupError("the demo data has no public question")
+    # An upcoming event with a place, audiences and projects shows the most of its page.
+    from events.selectors import EventFilters, upcoming_for_agenda
+
+    event = next(
+        (e for e in upcoming_for_agenda(EventFilters()) if e.has_place and not e.is_cancelled),
+        None,
+    )
+    if event is None:
+        raise LookupError("the demo data has no upcoming event")
     return DemoSite(
         theme_slug=project.primary_theme.slug,
         flagship_slug=flagship.slug,
@@ -110,6 +121,7 @@ def find_demo_site() -> DemoSite:
         district_code=neighbourhood.district.code,
         neighbourhood_code=neighbourhood.code,
         question_id=question.pk,
+        event_slug=event.slug,
     )
 
 
@@ -130,6 +142,9 @@ PAGE_TYPES = [
     "questions",
     "question",
     "ask",
+    "agenda",
+    "agenda-archive",
+    "event",
     "not-found",
 ]
 
@@ -152,6 +167,9 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "questions": "/vragen/",
         "question": f"/vragen/{site.question_id}/",
         "ask": "/vragen/stellen/",
+        "agenda": "/agenda/",
+        "agenda-archive": "/agenda/archief/",
+        "event": f"/agenda/{site.event_slug}/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]

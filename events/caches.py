@@ -1,0 +1,3 @@
+"""The agenda's kind of content for the caches (core.caching)."""
+
+CONTENT_KIND = "events"
