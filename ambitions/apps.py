@@ -1,0 +1,24 @@
+"""App configuration of the ambitions monitor: indicators, observations, targets, contributions."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AmbitionsConfig(AppConfig):
+    name = "ambitions"
+    verbose_name = _("Ambities")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from ambitions import rules  # noqa: F401 - registers the policy rules
+        from kennisstad.caching import bump_content_version
+
+        # Cached public pages go stale with any change to the monitor, however it is made
+        # (services, admin, import, loader). Only cache invalidation happens here.
+        def content_changed(sender, **kwargs):
+            bump_content_version()
+
+        for model in self.get_models():
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"page-cache-{model}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"page-del-{model}")
