@@ -723,7 +723,7 @@ def _apply(plan: _Plan, areas: _Areas, *, progress: Progress) -> None:
     """Write the plan; the caller holds the transaction. History rows are written in bulk,
     as the rows themselves are, with "import" as the reason."""
     when = timezone.now()
-    for code, area in sorted(areas.new.items()):
+    for _code, area in sorted(areas.new.items()):
         parent = areas.known.get(area.parent_code) or areas.new.get(area.parent_code)
         if parent is not None and parent.pk is None:
             parent.save()
