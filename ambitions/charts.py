@@ -136,8 +136,9 @@ def indicator_chart(summary: IndicatorSummary) -> Chart | None:
                 continue
             if point.has_margin:
                 parts.append(
-                    f'<line class="chart__margin chart__margin--{kind}" x1="{x(point.year):.1f}" '
-                    f'x2="{x(point.year):.1f}" y1="{y(point.lower):.1f}" y2="{y(point.upper):.1f}"/>'
+                    f'<line class="chart__margin chart__margin--{kind}" '
+                    f'x1="{x(point.year):.1f}" x2="{x(point.year):.1f}" '
+                    f'y1="{y(point.lower):.1f}" y2="{y(point.upper):.1f}"/>'
                 )
             parts.append(
                 f'<circle class="chart__point chart__point--{kind}" cx="{x(point.year):.1f}" '
