@@ -91,7 +91,9 @@ def indicator_chart(summary: IndicatorSummary) -> Chart | None:
     first, last = min(years), max(years)
     if first == last:
         first, last = first - 1, last + 1
-    low, high, step = _nice_range(min(values), max(values))
+    padding = max((max(values) - min(values)) * 0.2, abs(max(values)) * 0.05, 1.0)
+    floor = 0.0 if min(values) >= 0 else min(values) - padding
+    low, high, step = _nice_range(max(min(values) - padding, floor), max(values) + padding)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
 
@@ -109,7 +111,7 @@ def indicator_chart(summary: IndicatorSummary) -> Chart | None:
             f'<line class="chart__grid" x1="{LEFT}" x2="{LEFT + plot_width}" '
             f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
             f'<text class="chart__tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
-            f"{escape(number_format(tick, decimal_pos=0 if step >= 1 else 1, use_l10n=True))}"
+            f"{escape(number_format(tick, decimal_pos=0 if float(step).is_integer() else 1, use_l10n=True))}"
             "</text>"
         )
         tick += step
@@ -147,7 +149,12 @@ def indicator_chart(summary: IndicatorSummary) -> Chart | None:
         if known:
             end = known[-1]
             labels.append(
-                (y(end.value), f"{s.area.name} {format_value(end.value, indicator)}", kind)
+                (
+                    x(end.year),
+                    y(end.value),
+                    f"{s.area.name} {format_value(end.value, indicator)}",
+                    kind,
+                )
             )
     city_latest = summary.city.latest_known if summary.city else None
     for target in targets:
@@ -162,25 +169,30 @@ def indicator_chart(summary: IndicatorSummary) -> Chart | None:
         )
         labels.append(
             (
+                tx,
                 ty,
                 _("Doel %(year)s: %(value)s")
                 % {"year": target.year, "value": format_value(target.value, indicator)},
                 "target",
             )
         )
-    # Labels to the right of the plot, pushed apart so that none overlap.
-    labels.sort(key=lambda label: label[0])
-    placed: list[float] = []
-    for position, _text, _kind in labels:
-        wanted = max(position, placed[-1] + LABEL_GAP) if placed else position
-        placed.append(min(max(wanted, TOP + 4), HEIGHT - BOTTOM + 4))
-    for (position, text, kind), label_y in zip(labels, placed, strict=True):
-        parts.append(
-            f'<line class="chart__leader" x1="{LEFT + plot_width + 2}" y1="{position:.1f}" '
-            f'x2="{LEFT + plot_width + 10}" y2="{label_y:.1f}"/>'
-            f'<text class="chart__label chart__label--{kind}" x="{LEFT + plot_width + 12}" '
-            f'y="{label_y + 4:.1f}">{escape(text)}</text>'
-        )
+    # Labels to the right of their points, pushed apart so that none overlap.
+    columns: dict[float, list[tuple[float, str, str]]] = {}
+    for label_x, position, text, kind in labels:
+        columns.setdefault(label_x, []).append((position, text, kind))
+    for label_x, column in columns.items():
+        column.sort(key=lambda label: label[0])
+        placed: list[float] = []
+        for position, _text, _kind in column:
+            wanted = max(position, placed[-1] + LABEL_GAP) if placed else position
+            placed.append(min(max(wanted, TOP + 4), HEIGHT - BOTTOM + 4))
+        for (position, text, kind), label_y in zip(column, placed, strict=True):
+            parts.append(
+                f'<line class="chart__leader" x1="{label_x + 6:.1f}" y1="{position:.1f}" '
+                f'x2="{label_x + 12:.1f}" y2="{label_y:.1f}"/>'
+                f'<text class="chart__label chart__label--{kind}" x="{label_x + 14:.1f}" '
+                f'y="{label_y + 4:.1f}">{escape(text)}</text>'
+            )
     description = chart_description(summary)
     title = _("%(name)s in %(area)s en ter vergelijking") % {
         "name": indicator.name,
