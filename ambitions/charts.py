@@ -105,13 +105,14 @@ def indicator_chart(summary: IndicatorSummary) -> Chart | None:
 
     parts: list[str] = []
     # Grid and axes.
+    tick_decimals = 0 if float(step).is_integer() else 1
     tick = low
     while tick <= high + step / 1000:
         parts.append(
             f'<line class="chart__grid" x1="{LEFT}" x2="{LEFT + plot_width}" '
             f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
             f'<text class="chart__tick" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">'
-            f"{escape(number_format(tick, decimal_pos=0 if float(step).is_integer() else 1, use_l10n=True))}"
+            f"{escape(number_format(tick, decimal_pos=tick_decimals, use_l10n=True))}"
             "</text>"
         )
         tick += step
