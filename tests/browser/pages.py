@@ -53,6 +53,7 @@ def load_site_data() -> None:
     call_command("load_programme", verbosity=0)
     call_command("load_demo", verbosity=0)
     call_command("load_questions_demo", verbosity=0)
+    call_command("load_ambitions", verbosity=0)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class DemoSite:
     district_code: str
     neighbourhood_code: str
     question_id: int
+    indicator_slug: str = "goed-ervaren-gezondheid"
+    area_indicator_slug: str = "groen-in-de-openbare-ruimte"
 
 
 def find_demo_site() -> DemoSite:
@@ -129,6 +132,11 @@ PAGE_TYPES = [
     "questions",
     "question",
     "ask",
+    "ambitions",
+    "ambition",
+    "indicator",
+    "indicator-areas",
+    "ambitions-rollup",
     "not-found",
 ]
 
@@ -151,6 +159,11 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "questions": "/vragen/",
         "question": f"/vragen/{site.question_id}/",
         "ask": "/vragen/stellen/",
+        "ambitions": "/ambities/",
+        "ambition": f"/ambities/{site.theme_slug}/",
+        "indicator": f"/indicatoren/{site.indicator_slug}/",
+        "indicator-areas": f"/indicatoren/{site.area_indicator_slug}/",
+        "ambitions-rollup": "/ambities/bijdragen/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
