@@ -11,8 +11,18 @@ class AmbitionsConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from accounts.workspace import MenuEntry, register
         from ambitions import rules  # noqa: F401 - registers the policy rules
         from kennisstad.caching import bump_content_version
+
+        register(
+            MenuEntry(
+                _("Bijdragen aan indicatoren"),
+                "ambitions_workspace:review_queue",
+                "contribution.review",
+                30,
+            )
+        )
 
         # Cached public pages go stale with any change to the monitor, however it is made
         # (services, admin, import, loader). Only cache invalidation happens here.

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("beheer/kenniswinkel/", include("questions.workspace_urls")),
     path("beheer/", include("accounts.urls")),
     path("beheer/", include("editorial.urls")),
+    path("beheer/", include("ambitions.workspace_urls")),
     path("", include("portfolio.urls")),
     path("", include("questions.urls")),
     path("", include("search.urls")),

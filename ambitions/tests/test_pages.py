@@ -8,34 +8,14 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from accounts.models import Role, RoleAssignment
 from ambitions import services
-from ambitions.importing import import_indicators
 from ambitions.models import Contribution, Indicator, Target
-from ambitions.tests.conftest import CBS_FILE
-from portfolio.models import ProjectPartner, Theme
-from portfolio.tests.factories import OrganisationFactory, ProjectFactory, ProjectPartnerFactory
 
 pytestmark = pytest.mark.django_db
 
 INDICATOR_URL = "/indicatoren/goed-ervaren-gezondheid/"
-
-
-@pytest.fixture
-def figures(monitor):
-    """The monitor with the shipped CBS figures and an (example) target for 2030."""
-    assert import_indicators(file=CBS_FILE).errors == []
-    services.set_target(
-        indicator=Indicator.objects.get(slug="goed-ervaren-gezondheid"),
-        year=2030,
-        value=Decimal("64.0"),
-        source_document="Voorbeelddoel",
-        is_example=True,
-    )
-    return monitor
 
 
 def section(html: str, tag: str) -> str:
@@ -151,23 +131,6 @@ def test_the_theme_page_shows_the_headline_indicators(client, figures):
 
     assert "De ambitie in cijfers" in html
     assert "Goed ervaren mentale gezondheid" in html
-
-
-@pytest.fixture
-def editors(figures):
-    """A published health project led by the editor's organisation, and another one."""
-    own, other = OrganisationFactory(name="Hogeschool"), OrganisationFactory(name="Naturalis")
-    theme = Theme.objects.get(slug="gezondheid-welzijn")
-    mine = ProjectFactory(programme=figures, primary_theme=theme, title="Samen koken")
-    ProjectPartnerFactory(project=mine, organisation=own, role=ProjectPartner.Role.LEAD)
-    theirs = ProjectFactory(programme=figures, primary_theme=theme, title="Museumnacht")
-    ProjectPartnerFactory(project=theirs, organisation=other, role=ProjectPartner.Role.LEAD)
-    users = get_user_model().objects
-    editor = users.create_user("editor", "editor@example.org", "geheim-wachtwoord-123")
-    RoleAssignment.objects.create(user=editor, role=Role.PARTNER_EDITOR, organisation=own)
-    office = users.create_user("office", "office@example.org", "geheim-wachtwoord-123")
-    RoleAssignment.objects.create(user=office, role=Role.PROGRAMME_OFFICE)
-    return {"mine": mine, "theirs": theirs, "editor": editor, "office": office}
 
 
 def test_an_editor_links_their_project_and_the_public_sees_it_once_approved(client, editors):
