@@ -9,7 +9,7 @@ app_name = "ambitions_workspace"
 urlpatterns = [
     path("projecten/<int:pk>/indicatoren/", views.project_contributions, name="project"),
     path(
-        "projecten/<int:pk>/indicatoren/<int:contribution_pk>/intrekken/",
+        "projecten/<int:pk>/indicatoren/<int:contribution_pk>/verwijderen/",
         views.remove,
         name="remove",
     ),
