@@ -32,6 +32,14 @@ def format_value(value: Decimal | None, indicator: Indicator, *, unit: bool = Tr
     return f"{text} {indicator.unit}"
 
 
+def format_difference(value: Decimal, indicator: Indicator) -> str:
+    """A difference between two values: percentage points for a percentage."""
+    if indicator.unit == "%":
+        number = number_format(value, decimal_pos=indicator.decimals, use_l10n=True)
+        return _("%(number)s procentpunt") % {"number": number}
+    return format_value(value, indicator)
+
+
 def format_plain(value: Decimal | None, indicator: Indicator) -> str:
     """A value for the downloads: a dot as decimal separator, empty when unknown."""
     if value is None:

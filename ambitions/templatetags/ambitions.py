@@ -14,6 +14,12 @@ def indicator_value(value, indicator) -> str:
 
 
 @register.simple_tag
+def indicator_difference(value, indicator) -> str:
+    """A distance between two values: "5,0 procentpunt" for a percentage, else with its unit."""
+    return charts.format_difference(value, indicator)
+
+
+@register.simple_tag
 def theme_indicators(theme) -> list:
     """The headline indicators of the theme's ambition, summarised."""
     return selectors.indicators_for_theme(theme)

@@ -116,7 +116,7 @@ def test_the_overview_shows_each_ambition_with_its_headline_and_distance_to_targ
 
     assert html.count('class="section ambition-block') == 3
     assert "Goed ervaren gezondheid" in html
-    assert "nog 5,0 te gaan" in html
+    assert "nog 5,0 procentpunt te gaan" in html
     assert "nog geen trend (één meting)" in html
 
 
