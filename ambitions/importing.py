@@ -154,8 +154,11 @@ def metadata_beside(file: str | os.PathLike | IO[bytes]) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def _indicator_values(item: dict[str, Any], dataset: dict[str, Any]) -> dict[str, Any]:
-    """The Indicator fields an [[indicator]] entry sets, with the dataset's defaults."""
+def _indicator_values(
+    item: dict[str, Any], dataset: dict[str, Any], position: int = 0
+) -> dict[str, Any]:
+    """The Indicator fields an [[indicator]] entry sets, with the dataset's defaults; without
+    an order of their own, indicators keep the order of the metadata (the source's order)."""
     values = {
         "name": item.get("name", ""),
         "definition": item.get("definition", ""),
@@ -171,7 +174,7 @@ def _indicator_values(item: dict[str, Any], dataset: dict[str, Any]) -> dict[str
         "licence_url": item.get("licence_url", dataset.get("licence_url", "")),
         "source_table": item.get("table", dataset.get("table", "")),
         "source_column": item.get("column", ""),
-        "order": item.get("order", 100),
+        "order": item.get("order", 100 + position),
     }
     return values
 
@@ -270,7 +273,7 @@ class _Planner:
                     % {"name": label, "theme": theme_slug}
                 )
                 continue
-            values = _indicator_values(item, dataset)
+            values = _indicator_values(item, dataset, number)
             values["ambition"] = ambition
             probe = Indicator(slug=slug, **values)
             try:
