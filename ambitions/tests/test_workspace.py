@@ -77,3 +77,42 @@ def test_an_anonymous_visitor_is_sent_to_the_login(client, editors):
 
     assert response.status_code == 302
     assert "login" in response["Location"] or "inloggen" in response["Location"]
+
+
+@pytest.mark.parametrize("model", ["ambition", "indicator", "area", "observation", "contribution"])
+def test_the_programme_office_manages_the_monitor_in_the_admin(client, editors, model):
+    client.force_login(editors["office"])
+
+    assert client.get(f"/beheer/admin/ambitions/{model}/").status_code == 200
+    assert client.get(f"/beheer/admin/ambitions/{model}/add/").status_code == 200
+
+
+def test_an_editor_does_not_enter_the_admin(client, editors):
+    client.force_login(editors["editor"])
+
+    response = client.get("/beheer/admin/ambitions/indicator/")
+
+    assert response.status_code == 302  # to the admin's login: the policy keeps editors out
+
+
+def test_the_programme_office_tries_an_upload_first_and_nothing_is_written(client, editors):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ambitions.models import Observation
+
+    client.force_login(editors["office"])
+    before = Observation.objects.count()
+    upload = SimpleUploadedFile(
+        "lang.csv",
+        b"indicator,area,period,value,lower,upper\ngoed-ervaren-gezondheid,GM0546,2022,57.5,,\n",
+    )
+
+    response = client.post(
+        "/beheer/admin/ambitions/indicator/importeren/", {"file": upload, "dry_run": "on"}
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Proefimport: er is niets opgeslagen" in body
+    assert "1 nieuw" in body
+    assert Observation.objects.count() == before
