@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from ambitions.models import Area, Indicator
-from ambitions.selectors import IndicatorSummary, Point, Series
+from ambitions.selectors import IndicatorSummary, Point
 from portfolio import maps
 
 WIDTH, HEIGHT = 640, 320
@@ -70,10 +70,6 @@ class Chart:
 
     svg: SafeString
     description: str
-
-
-def series_label(series: Series) -> str:
-    return series.area.name
 
 
 def indicator_chart(summary: IndicatorSummary) -> Chart | None:

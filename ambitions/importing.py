@@ -202,6 +202,7 @@ class _Areas:
         }
         self.municipalities = municipalities
         self.new: dict[str, Area] = {}
+        self.parent_codes: dict[str, str] = {}
 
     def find(self, code: str) -> Area | None:
         if code in self.known:
@@ -221,7 +222,7 @@ class _Areas:
             parent_code = place.district.code
         else:
             return None
-        area.parent_code = parent_code
+        self.parent_codes[code] = parent_code
         self.new[code] = area
         return area
 
@@ -726,13 +727,11 @@ def _apply(plan: _Plan, areas: _Areas, *, progress: Progress) -> None:
     """Write the plan; the caller holds the transaction. History rows are written in bulk,
     as the rows themselves are, with "import" as the reason."""
     when = timezone.now()
-    for _code, area in sorted(areas.new.items()):
-        parent = areas.known.get(area.parent_code) or areas.new.get(area.parent_code)
-        if parent is not None and parent.pk is None:
-            parent.save()
-        area.parent = parent
-        if area.pk is None:
-            area.save()
+    # Districts before neighbourhoods, so that a new neighbourhood's district is saved first.
+    for code, area in sorted(areas.new.items(), key=lambda item: (item[1].kind != "wijk", item[0])):
+        parent_code = areas.parent_codes[code]
+        area.parent = areas.known.get(parent_code) or areas.new.get(parent_code)
+        area.save()
     indicators = {i.slug: i for i in Indicator.objects.all()}
     for slug, values in plan.indicators_new.items():
         indicator = Indicator(slug=slug, **values)

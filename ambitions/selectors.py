@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from ambitions.models import Ambition, Area, Contribution, Indicator, Observation, Target
 from portfolio.models import Flagship, Programme, Project, Theme
@@ -433,13 +433,3 @@ def rollup(programme: Programme) -> tuple[list[Rollup], list[Rollup]]:
             )
         )
     return by_ambition, by_flagship
-
-
-def prefetch_contributions() -> Prefetch:
-    """Approved contributions with their indicators, for lists of projects."""
-    return Prefetch(
-        "indicator_contributions",
-        queryset=Contribution.objects.filter(review=Contribution.Review.APPROVED).select_related(
-            "indicator"
-        ),
-    )

@@ -249,3 +249,27 @@ def test_a_bad_long_file_names_every_line(monitor, tmp_path):
     assert result.error_lines == [2, 3, 4, 5, 6, 8]
     assert Observation.objects.count() == before
     assert not Area.objects.filter(code__startswith="WK").exists()
+
+
+def test_a_new_neighbourhood_and_its_new_district_are_compared_with_the_city(monitor, tmp_path):
+    from portfolio.models import District
+    from portfolio.tests.factories import NeighbourhoodFactory
+
+    import_indicators(file=CBS_FILE)
+    NeighbourhoodFactory(
+        code="BU05460300", name="Groenoord", district=District.objects.get(code="WK054603")
+    )
+    path = tmp_path / "lang.csv"
+    path.write_text(
+        LONG_HEADER
+        + "goed-ervaren-gezondheid,BU05460300,2024,48.0,,\n"
+        + "goed-ervaren-gezondheid,WK054603,2024,51.0,,\n",
+        encoding="utf-8",
+    )
+
+    assert import_indicators(file=path).errors == []
+
+    neighbourhood = Area.objects.get(code="BU05460300")
+    assert neighbourhood.kind == Area.Kind.NEIGHBOURHOOD
+    assert neighbourhood.parent.code == "WK054603"
+    assert neighbourhood.parent.parent.code == "GM0546"
