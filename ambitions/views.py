@@ -145,9 +145,9 @@ def indicator_csv(request: HttpRequest, slug: str) -> HttpResponse:
     writer.writeheader()
     for row in rows:
         writer.writerow({"indicator": indicator.slug, "eenheid": indicator.unit, **row})
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{indicator.slug}.csv"'
-    return response
+    # No Content-Disposition: the page cache keeps only a few headers, so a cached copy would
+    # differ from a fresh one; the page's link carries the `download` attribute instead.
+    return HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
 
 
 @cached_page
