@@ -24,6 +24,7 @@ data: migrate
 	$(PY) manage.py train_theme_model --if-missing
 	$(PY) manage.py load_questions_demo
 	$(PY) manage.py load_events_demo
+	$(PY) manage.py load_ambitions
 	$(PY) manage.py rebuild_search_index --no-progress
 
 run: data

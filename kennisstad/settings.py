@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "editorial",
     "events",
     "backups",
+    "ambitions",
 ]
 
 MIDDLEWARE = [

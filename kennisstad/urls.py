@@ -19,10 +19,12 @@ urlpatterns += i18n_patterns(
     path("beheer/kenniswinkel/", include("questions.workspace_urls")),
     path("beheer/", include("accounts.urls")),
     path("beheer/", include("editorial.urls")),
+    path("beheer/", include("ambitions.workspace_urls")),
     path("", include("portfolio.urls")),
     path("", include("questions.urls")),
     path("", include("search.urls")),
     path("", include("events.urls")),
+    path("", include("ambitions.urls")),
     prefix_default_language=False,
 )
 

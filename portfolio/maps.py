@@ -16,6 +16,7 @@ class MapShape:
     label: str
     url: str
     is_highlighted: bool = False
+    code: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def _project(areas: list, highlight=None) -> SvgMap:
                     path=" ".join(parts),
                     label=area.name,
                     url=area.get_absolute_url(),
+                    code=area.code,
                     is_highlighted=highlight is not None
                     and area.pk == highlight.pk
                     and type(area) is type(highlight),
@@ -88,3 +90,8 @@ def area_map(area: District | Neighbourhood) -> SvgMap:
     if isinstance(area, District):
         return _project(neighbourhoods or [area], highlight=None if neighbourhoods else area)
     return _project(neighbourhoods, highlight=area)
+
+
+def areas_map(areas: list[District | Neighbourhood]) -> SvgMap:
+    """Just these districts or neighbourhoods, each linking to its page (for choropleths)."""
+    return _project(areas)

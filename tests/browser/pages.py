@@ -54,6 +54,7 @@ def load_site_data() -> None:
     call_command("load_demo", verbosity=0)
     call_command("load_questions_demo", verbosity=0)
     call_command("load_events_demo", verbosity=0)
+    call_command("load_ambitions", verbosity=0)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class DemoSite:
     neighbourhood_code: str
     question_id: int
     event_slug: str = ""
+    indicator_slug: str = "goed-ervaren-gezondheid"
+    area_indicator_slug: str = "groen-in-de-openbare-ruimte"
 
 
 def find_demo_site() -> DemoSite:
@@ -145,6 +148,11 @@ PAGE_TYPES = [
     "agenda",
     "agenda-archive",
     "event",
+    "ambitions",
+    "ambition",
+    "indicator",
+    "indicator-areas",
+    "ambitions-rollup",
     "not-found",
 ]
 
@@ -170,6 +178,11 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "agenda": "/agenda/",
         "agenda-archive": "/agenda/archief/",
         "event": f"/agenda/{site.event_slug}/",
+        "ambitions": "/ambities/",
+        "ambition": f"/ambities/{site.theme_slug}/",
+        "indicator": f"/indicatoren/{site.indicator_slug}/",
+        "indicator-areas": f"/indicatoren/{site.area_indicator_slug}/",
+        "ambitions-rollup": "/ambities/bijdragen/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
