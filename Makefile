@@ -23,6 +23,7 @@ data: migrate
 	$(PY) manage.py load_demo
 	$(PY) manage.py train_theme_model --if-missing
 	$(PY) manage.py load_questions_demo
+	$(PY) manage.py load_site_pages
 	$(PY) manage.py rebuild_search_index --no-progress
 
 run: data

@@ -50,8 +50,13 @@ class ProjectForm(forms.ModelForm):
             "longitude",
             "image",
             "image_alt",
+            "participation",
+            "contact_email",
+            "contact_name",
+            "contact_consent",
         ]
         widgets = {
+            "participation": forms.Textarea(attrs={"rows": 4}),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 10}),
             "secondary_themes": forms.CheckboxSelectMultiple,
@@ -204,10 +209,7 @@ LinkFormSet = forms.formset_factory(
 
 class TransitionForm(forms.Form):
     transition = forms.ChoiceField(
-        choices=[
-            (name, name)
-            for name in ("submit", "withdraw", "approve", "send_back", "publish", "archive")
-        ]
+        choices=[(name, name) for name in ("submit", "withdraw", "send_back", "publish", "archive")]
     )
     comment = forms.CharField(
         label=_("Opmerking voor de redactie"),
@@ -218,6 +220,11 @@ class TransitionForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=150,
+        help_text=_("Voor- en achternaam, zoals de werkplek de persoon aanspreekt."),
+    )
     email = forms.EmailField(label=_("E-mailadres"))
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
     organisation = forms.ModelChoiceField(

@@ -50,7 +50,37 @@ class Entry:
 
     @property
     def kind_label(self) -> str:
-        return {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}[self.kind]
+        return kind_label(self.kind)
+
+    @property
+    def action_label(self) -> str:
+        """What happened, in words: "Gepubliceerd", "Eerdere versie teruggezet", else the
+        kind of change ("Aangemaakt", "Gewijzigd", "Verwijderd")."""
+        return reason_label(self.reason) or self.kind_label
+
+
+def kind_label(history_type: str) -> str:
+    """A history record's kind ("+", "~", "-") in words."""
+    return {"+": _("Aangemaakt"), "~": _("Gewijzigd"), "-": _("Verwijderd")}[history_type]
+
+
+def reason_label(reason: str) -> str:
+    """The change reason the services record ("publish", "restore:12", "import") in words;
+    empty for a reason this module does not know."""
+    name = (reason or "").split(":", 1)[0]
+    return {
+        "submit": _("Ingediend ter beoordeling"),
+        "withdraw": _("Teruggetrokken"),
+        "publish": _("Gepubliceerd"),
+        "approve": _("Gepubliceerd"),
+        "send_back": _("Teruggestuurd"),
+        "archive": _("Gearchiveerd"),
+        "delete": _("Naar de prullenbak"),
+        "undelete": _("Uit de prullenbak gehaald"),
+        "restore": _("Eerdere versie teruggezet"),
+        "import": _("Geïmporteerd"),
+        "load_site_pages": _("Eerste tekst geladen"),
+    }.get(name, "")
 
 
 def _display(model_field, value, cache: dict) -> str:

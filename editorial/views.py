@@ -33,6 +33,7 @@ from editorial.history import history_entries
 from portfolio import selectors
 from portfolio import services as portfolio
 from portfolio.models import Project, ProjectLink, ProjectPartner, Result
+from sitepages.addresses import absolute_url
 
 P = Project.Publication
 PAGE_SIZE = 25
@@ -268,15 +269,19 @@ def _save_project(request, form, partners, results, links, project, programme) -
         "neighbourhoods": list(data.pop("neighbourhoods")),
         "partnerships": partners.partnerships(),
     }
+    if remove_image and not image:
+        data["image"] = None
+    elif image and hasattr(image, "read") and not getattr(image, "_committed", False):
+        data["image"] = image
     if project is None:
-        project = portfolio.create_project(programme=programme, **relations, **data)
+        project = portfolio.create_project(
+            programme=programme, by=request.user, request=request, **relations, **data
+        )
     else:
         policy.require(request.user, "project.edit", project)
-        project = portfolio.update_project(project=project, **relations, **data)
-    if remove_image and not image:
-        project = portfolio.update_project(project=project, image=None)
-    elif image and hasattr(image, "read") and not getattr(image, "_committed", False):
-        project = portfolio.update_project(project=project, image=image)
+        project = portfolio.update_project(
+            project=project, by=request.user, request=request, **relations, **data
+        )
     portfolio.set_project_results(
         project=project,
         results=[
@@ -331,19 +336,19 @@ def project_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @policy.login_required
 @require_POST
 def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    """Submit, withdraw, approve, send back, publish or archive (POST only)."""
+    """Submit, withdraw, send back, publish (approving a submission) or archive (POST only)."""
     project = _project(request, pk, "project.view")
     form = TransitionForm(request.POST)
     if not form.is_valid():
         raise Http404("Unknown transition")
     transition = form.cleaned_data["transition"]
     try:
-        services.change_publication(
+        portfolio.change_publication(
             project=project,
             transition=transition,
             by=request.user,
             comment=form.cleaned_data["comment"],
-            link=request.build_absolute_uri(reverse("editorial:project", args=[project.pk])),
+            request=request,
         )
     except ValidationError as error:
         for message in error.messages:
@@ -450,11 +455,12 @@ def users(request: HttpRequest) -> HttpResponse:
         try:
             account_services.invite(
                 email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
                 role=form.cleaned_data["role"],
                 organisation=form.cleaned_data["organisation"],
                 invited_by=request.user,
                 request=request,
-                link_for=lambda token: request.build_absolute_uri(
+                link_for=lambda token: absolute_url(
                     reverse("accounts:accept_invitation", args=[token])
                 ),
             )
@@ -533,12 +539,24 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         events = events.filter(action=action)
     else:
         action = ""
+    actor = request.GET.get("door", "").strip()[:150]
+    if actor:
+        events = events.filter(
+            Q(actor_label__icontains=actor)
+            | Q(actor__first_name__icontains=actor)
+            | Q(actor__last_name__icontains=actor)
+        )
+    object_text = request.GET.get("object", "").strip()[:200]
+    if object_text:
+        events = events.filter(object_label__icontains=object_text)
     return render(
         request,
         "editorial/audit_log.html",
         {
             "page": _page(request, events, 50),
-            "actions": AuditEvent.Action.choices,
+            "actions": sorted(AuditEvent.Action.choices, key=lambda choice: str(choice[1])),
             "action": action,
+            "actor": actor,
+            "object_text": object_text,
         },
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from questions.models import Match, Question, StatusChange
+from sitepages.addresses import absolute_url
 
 # What the asker reads about each new status (plain Dutch, language level B1).
 STATUS_TEXT = {
@@ -36,18 +37,14 @@ BACK_TO_TRIAGED_TEXT = (
 )
 
 
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _follow_url(token: str) -> str:
     with translation.override("nl"):
-        return _site_url(reverse("questions:follow", kwargs={"token": token}))
+        return absolute_url(reverse("questions:follow", kwargs={"token": token}))
 
 
 def _public_url(question: Question) -> str:
     with translation.override("nl"):
-        return _site_url(question.get_absolute_url())
+        return absolute_url(question.get_absolute_url())
 
 
 def _render(template: str, context: dict) -> str:
@@ -124,6 +121,6 @@ def send_match_request(*, match_id: int) -> None:
     if not recipients:
         return
     with translation.override("nl"):
-        url = _site_url(reverse("kenniswinkel:match", kwargs={"pk": match.pk}))
+        url = absolute_url(reverse("kenniswinkel:match", kwargs={"pk": match.pk}))
     body = _render("questions/email/match_request.txt", {"match": match, "url": url})
     send_mail("Koppelverzoek van de Kenniswinkel", body, settings.DEFAULT_FROM_EMAIL, recipients)

@@ -104,7 +104,7 @@ def snapshot(world) -> dict:
 POST_DATA = {
     "title": "Gekaapt",
     "summary": "Gekaapt",
-    "transition": "approve",
+    "transition": "publish",
     "comment": "gekaapt",
     "email": "aanvaller@example.org",
     "role": "programmabureau",
