@@ -29,6 +29,7 @@ from questions.models import (
     Question,
 )
 from search.services import index_objects
+from sitepages.addresses import site_url
 
 Status = Question.Status
 
@@ -108,7 +109,10 @@ def transition(
     )
     _reindex(question)
     if notify:
-        transaction.on_commit(lambda: notifications.send_status_change(change_id=change.pk))
+        site = site_url()
+        transaction.on_commit(
+            lambda: notifications.send_status_change(change_id=change.pk, site=site)
+        )
     return question
 
 
@@ -171,8 +175,9 @@ def ask_question(
     question.full_clean()
     question.save()
     question.status_changes.create(from_status="", to_status=Status.NEW)
+    site = site_url()
     transaction.on_commit(
-        lambda: notifications.send_confirmation(question_id=question.pk, token=token)
+        lambda: notifications.send_confirmation(question_id=question.pk, token=token, site=site)
     )
     return question, token
 
@@ -211,11 +216,14 @@ def send_new_links(*, email: str) -> int:
     questions = list(
         Question.objects.filter(email__iexact=email.strip(), personal_data_erased_at__isnull=True)
     )
+    site = site_url()
     for question in questions:
         token = new_private_token(question)
         question.save(update_fields=["token_hash"])
         transaction.on_commit(
-            lambda q=question, t=token: notifications.send_new_link(question_id=q.pk, token=t)
+            lambda q=question, t=token, site=site: notifications.send_new_link(
+                question_id=q.pk, token=t, site=site
+            )
         )
     return len(questions)
 
@@ -318,7 +326,8 @@ def propose_match(
     )
     match.full_clean()
     match.save()
-    transaction.on_commit(lambda: notifications.send_match_request(match_id=match.pk))
+    site = site_url()
+    transaction.on_commit(lambda: notifications.send_match_request(match_id=match.pk, site=site))
     return match
 
 

@@ -44,10 +44,14 @@ def update_site_page(*, page: SitePage, by: Any, request=None, **fields: str) ->
 def load_site_pages() -> int:
     """Create the pages that do not exist yet with their first text; never overwrite the
     office's edits. Returns how many were created."""
+    existing = set(SitePage.objects.values_list("slug", flat=True))
     created = 0
     for slug, texts in INITIAL_PAGES.items():
-        page, was_created = SitePage.objects.get_or_create(slug=slug, defaults=texts)
-        if was_created:
-            page._change_reason = "load_site_pages"
-            created += 1
+        if slug in existing:
+            continue
+        page = SitePage(slug=slug, **texts)
+        page._change_reason = "load_site_pages"
+        page.full_clean()
+        page.save()
+        created += 1
     return created
