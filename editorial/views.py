@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from accounts import policy
 from accounts import services as account_services
 from accounts.models import AuditEvent, Role, RoleAssignment
+from accounts.workspace import waiting_for
 from editorial import services
 from editorial.forms import (
     InvitationForm,
@@ -100,10 +101,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             }
             for state, label in STATES
         ]
-    if policy.can(request.user, "project.review"):
-        context["review_count"] = Project.objects.filter(
-            publication=P.SUBMITTED, deleted_at__isnull=True
-        ).count()
+    context["waiting"] = waiting_for(request.user)
     return render(request, "editorial/dashboard.html", context)
 
 

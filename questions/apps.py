@@ -23,6 +23,9 @@ class QuestionsConfig(AppConfig):
         register(MenuEntry(_("Alle vragen"), "kenniswinkel:questions", "question.inbox", 21))
         register(MenuEntry(_("Koppelverzoeken"), "kenniswinkel:matches", "match.respond", 22))
         register(MenuEntry(_("Onderwijsaanbod"), "kenniswinkel:offers", "offer.view", 23))
+        from questions import waiting
+
+        waiting.register()
 
         # Cached public pages go stale with any change to questions and offers (however it is
         # made: services, admin, import). Only cache invalidation happens here.

@@ -114,3 +114,29 @@ def test_a_superuser_is_shown_as_such_not_as_without_roles(world, login):
     row = body[body.index("beheer@example.org") :]
     row = row[: row.index("</tr>")]
     assert "Beheerder (alle rechten)" in row
+
+
+def test_the_dashboard_counts_what_waits_for_each_role(world, login):
+    from django.test import Client
+
+    office = login(world.users["office"]).get("/beheer/").content.decode()
+    assert "Wacht op u" in office
+    assert re.search(r'counts__number">1</span> projecten wachten op uw beoordeling', office)
+    assert "Wat u hier kunt doen" not in office  # no copy of the sidebar
+    editor = Client()
+    editor.force_login(world.users["editor"])
+    services.change_publication(
+        project=world.own_draft, transition="submit", by=world.users["editor"]
+    )
+    services.change_publication(
+        project=world.own_draft,
+        transition="send_back",
+        by=world.users["office"],
+        comment="Meer partners graag.",
+    )
+    body = editor.get("/beheer/").content.decode()
+    assert re.search(r'counts__number">1</span> teruggestuurde projecten om aan te passen', body)
+    assert "projecten wachten op uw beoordeling" not in body
+    coordinator = Client()
+    coordinator.force_login(world.users["coordinator"])
+    assert "nieuwe vragen om te beoordelen" in coordinator.get("/beheer/").content.decode()
