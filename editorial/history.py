@@ -147,6 +147,54 @@ def _field_names(model) -> list[str]:
     ]
 
 
+IGNORED_IN_COMPARISON = {"publication", "review_comment", "deleted_at", "deleted_by"}
+
+
+def _changes(model, record, previous, cache: dict, *, skip=frozenset()) -> list[Change]:
+    """The fields (and many-to-many relations) that differ between two versions."""
+    changes = []
+    delta = record.diff_against(previous)
+    m2m_names = {f.name for f in model._meta.many_to_many}
+    for change in delta.changes:
+        if change.field in SKIPPED_FIELDS or change.field in skip:
+            continue
+        if change.field in m2m_names:
+            label = model._meta.get_field(change.field).verbose_name
+            old = _m2m_display(model, change.field, change.old, cache)
+            new = _m2m_display(model, change.field, change.new, cache)
+            if old != new:
+                changes.append(Change(str(label), old, new))
+            continue
+        model_field = model._meta.get_field(change.field)
+        old = _display(model_field, change.old, cache)
+        new = _display(model_field, change.new, cache)
+        segments = None
+        if isinstance(model_field, models.TextField | models.CharField) and (
+            len(str(change.old or "")) > LONG_TEXT or len(str(change.new or "")) > LONG_TEXT
+        ):
+            segments = text_segments(str(change.old or ""), str(change.new or ""))
+        changes.append(Change(str(model_field.verbose_name), old, new, segments))
+    return changes
+
+
+def changes_since_published(instance) -> tuple[Any, list[Change]] | None:
+    """How `instance` (a model kept by django-simple-history with a `publication` field)
+    differs from its last published version: (that version, the changes), or None when it
+    was never published. The publication state itself is not counted as a change."""
+    latest = instance.history.order_by("-history_date", "-history_id").first()
+    published = (
+        instance.history.filter(publication="gepubliceerd")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if latest is None or published is None:
+        return None
+    if latest.history_id == published.history_id:
+        return published, []
+    changes = _changes(instance.__class__, latest, published, {}, skip=IGNORED_IN_COMPARISON)
+    return published, changes
+
+
 def history_entries(records) -> list[Entry]:
     """Entries for historical records, newest first (records of several models may mix)."""
     cache: dict = {}
@@ -161,27 +209,7 @@ def history_entries(records) -> list[Entry]:
         )
         previous = record.prev_record if record.history_type == "~" else None
         if previous is not None:
-            delta = record.diff_against(previous)
-            m2m_names = {f.name for f in model._meta.many_to_many}
-            for change in delta.changes:
-                if change.field in SKIPPED_FIELDS:
-                    continue
-                if change.field in m2m_names:
-                    label = model._meta.get_field(change.field).verbose_name
-                    old = _m2m_display(model, change.field, change.old, cache)
-                    new = _m2m_display(model, change.field, change.new, cache)
-                    if old != new:
-                        entry.changes.append(Change(str(label), old, new))
-                    continue
-                model_field = model._meta.get_field(change.field)
-                old = _display(model_field, change.old, cache)
-                new = _display(model_field, change.new, cache)
-                segments = None
-                if isinstance(model_field, models.TextField | models.CharField) and (
-                    len(str(change.old or "")) > LONG_TEXT or len(str(change.new or "")) > LONG_TEXT
-                ):
-                    segments = text_segments(str(change.old or ""), str(change.new or ""))
-                entry.changes.append(Change(str(model_field.verbose_name), old, new, segments))
+            entry.changes.extend(_changes(model, record, previous, cache))
         elif record.history_type == "+":
             for name in _field_names(model):
                 model_field = model._meta.get_field(name)

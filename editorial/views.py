@@ -30,7 +30,7 @@ from editorial.forms import (
     RoleForm,
     TransitionForm,
 )
-from editorial.history import history_entries
+from editorial.history import changes_since_published, history_entries
 from portfolio import selectors
 from portfolio import services as portfolio
 from portfolio.models import Project, ProjectLink, ProjectPartner, Result
@@ -50,7 +50,14 @@ def _project(request: HttpRequest, pk: int, action: str) -> Project:
         raise PermissionDenied  # views are wrapped in login_required; this is a safety net
     project = (
         Project.objects.select_related("primary_theme", "programme")
-        .prefetch_related("partners__organisation")
+        .prefetch_related(
+            "partners__organisation",
+            "secondary_themes",
+            "flagships",
+            "neighbourhoods",
+            "results",
+            "links",
+        )
         .filter(pk=pk)
         .first()
     )
@@ -147,11 +154,14 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A project's page in the workspace: state, review comment, and what the user may do."""
     project = _project(request, pk, "project.view")
+    since = changes_since_published(project)
     return render(
         request,
         "editorial/project_detail.html",
         {
             "project": project,
+            "published_version": since[0] if since else None,
+            "changes_since_published": since[1] if since else None,
             "transitions": portfolio.allowed_transitions(project, request.user),
             "may_edit": policy.can(request.user, "project.edit", project),
             "may_delete": policy.can(request.user, "project.delete", project),

@@ -140,3 +140,25 @@ def test_the_dashboard_counts_what_waits_for_each_role(world, login):
     coordinator = Client()
     coordinator.force_login(world.users["coordinator"])
     assert "nieuwe vragen om te beoordelen" in coordinator.get("/beheer/").content.decode()
+
+
+def test_review_shows_the_whole_project_and_its_changes_since_publication(world, login):
+    project = world.own_published
+    editor = world.users["editor"]
+    services.update_project(
+        project=project, summary="Een nieuwe samenvatting over groene daken.", by=editor
+    )
+    services.change_publication(project=project, transition="withdraw", by=world.users["office"])
+    services.change_publication(project=project, transition="submit", by=editor)
+    body = login(world.users["office"]).get(f"/beheer/projecten/{project.pk}/").content.decode()
+    assert "Een nieuwe samenvatting over groene daken." in body  # the whole project
+    assert "Rapport Groene daken" in body  # its results too
+    since = body[body.index("Wijzigingen sinds de laatst gepubliceerde versie") :]
+    assert "Samenvatting" in since and "Samenvatting van Groene daken" in since
+    assert "Publicatie" not in since  # the state itself is not a change of content
+    assert body.count('value="publish"') == 1
+
+
+def test_a_never_published_project_says_so_on_review(world, login):
+    body = login(world.users["office"]).get(f"/beheer/projecten/{world.other_submitted.pk}/")
+    assert "nog nooit gepubliceerd" in body.content.decode()
