@@ -145,10 +145,11 @@ def test_the_dashboard_counts_what_waits_for_each_role(world, login):
 def test_review_shows_the_whole_project_and_its_changes_since_publication(world, login):
     project = world.own_published
     editor = world.users["editor"]
+    services.change_publication(project=project, transition="withdraw", by=world.users["office"])
+    project.refresh_from_db()
     services.update_project(
         project=project, summary="Een nieuwe samenvatting over groene daken.", by=editor
     )
-    services.change_publication(project=project, transition="withdraw", by=world.users["office"])
     services.change_publication(project=project, transition="submit", by=editor)
     body = login(world.users["office"]).get(f"/beheer/projecten/{project.pk}/").content.decode()
     assert "Een nieuwe samenvatting over groene daken." in body  # the whole project
