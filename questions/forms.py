@@ -320,14 +320,16 @@ class TriageForm(forms.Form):
         choices=[("", _("elk niveau"))] + list(Level.choices),
     )
     project = SafeModelChoiceField(
-        label=_("Uitgegroeid tot project (slug)"),
+        label=_("Uitgegroeid tot project"),
         required=False,
         queryset=Project.objects.filter(
             publication=Project.Publication.PUBLISHED, deleted_at__isnull=True
-        ),
-        to_field_name="slug",
-        widget=forms.TextInput,
-        error_messages={"invalid_choice": _("Er is geen gepubliceerd project met deze slug.")},
+        )
+        .only("pk", "title")
+        .order_by("title", "pk"),
+        empty_label=_("Nog geen project"),
+        help_text=_("Kies het gepubliceerde project waarin de vraag is uitgegroeid."),
+        error_messages={"invalid_choice": _("Kies een gepubliceerd project uit de lijst.")},
     )
 
 

@@ -43,7 +43,7 @@ def _triage_initial(question: Question) -> dict:
         "neighbourhood": question.neighbourhood_id,
         "tags": question.tags,
         "level": question.level,
-        "project": question.project.slug if question.project_id else "",
+        "project": question.project_id or "",
     }
 
 
