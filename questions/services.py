@@ -503,13 +503,21 @@ def save_offer(
     themes: list[Theme] | None = None,
     teachers: list | None = None,
     periods: list[dict[str, Any]] | None = None,
+    by=None,
+    request=None,
     **fields: Any,
 ) -> EducationOffer:
     """Create or update an offer with its themes, teachers and periods.
 
     `periods` are dicts with academic_year, term and capacity; periods not listed are removed
-    unless a match uses them.
+    unless a match uses them. The workspace passes `by`, which writes an audit line naming
+    what changed (the import writes one line for the whole file).
     """
+    changed = (
+        offer_changes(offer, themes=themes, teachers=teachers, periods=periods, **fields)
+        if offer is not None and offer.pk
+        else ["*"]
+    )
     from questions.models import term_dates
 
     unknown = set(fields) - set(OFFER_FIELDS)
@@ -540,4 +548,22 @@ def save_offer(
             )
             keep.append(period.pk)
         offer.periods.exclude(pk__in=keep).filter(matches__isnull=True).delete()
+    if by is not None and changed:
+        from accounts.models import AuditEvent
+        from accounts.services import record
+
+        record(
+            AuditEvent.Action.OFFER_EDITED,
+            request=request,
+            actor=by,
+            obj=offer,
+            fields=[_offer_change_label(name) for name in changed if name != "*"],
+            created=changed == ["*"],
+        )
     return offer
+
+
+def _offer_change_label(name: str) -> str:
+    if name == "periods":
+        return str(_("periodes"))
+    return str(EducationOffer._meta.get_field(name).verbose_name)
