@@ -240,3 +240,30 @@ class RoleForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"), queryset=Organisation.objects.order_by("name"), required=False
     )
+
+
+def with_added_row(data, prefix: str):
+    """A copy of a POST with one more row in the formset `prefix` (the "add a row" button
+    without JavaScript: the form comes back with what was typed and an empty row)."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 0))
+    except (TypeError, ValueError):
+        total = 0
+    data[key] = str(min(total + 1, 200))
+    return data
+
+
+def without_errors(*forms_and_formsets) -> None:
+    """Show bound forms again without their error messages (after "add a row", before the
+    user has tried to save)."""
+    for item in forms_and_formsets:
+        if isinstance(item, forms.BaseFormSet):
+            item.is_valid()
+            item._non_form_errors = item.error_class()
+            for form in item.forms:
+                form.errors.clear()
+        else:
+            item.is_valid()
+            item.errors.clear()

@@ -29,6 +29,8 @@ from editorial.forms import (
     ResultFormSet,
     RoleForm,
     TransitionForm,
+    with_added_row,
+    without_errors,
 )
 from editorial.history import changes_since_published, history_entries
 from portfolio import selectors
@@ -189,6 +191,9 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
         raise Http404("No programme loaded")
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
+    add_row = data.get("add_row") if data is not None else None
+    if add_row in ("partners", "results", "links"):
+        data = with_added_row(data, add_row)
     form = ProjectForm(data, files, instance=project, programme=programme)
     # Initial rows only for a fresh form: on a POST an unchanged extra row would otherwise
     # count as empty and be dropped.
@@ -225,7 +230,9 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
             for link in (project.links.all() if project else [])
         ],
     )
-    if request.method == "POST" and all(
+    if add_row:
+        without_errors(form, partners, results, links)
+    elif request.method == "POST" and all(
         [form.is_valid(), partners.is_valid(), results.is_valid(), links.is_valid()]
     ):
         try:
@@ -235,7 +242,7 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
         else:
             messages.success(request, _("Het project is opgeslagen."))
             return redirect("editorial:project", pk=project.pk)
-    status = 400 if request.method == "POST" else 200
+    has_errors = request.method == "POST" and not add_row
     return render(
         request,
         "editorial/project_form.html",
@@ -245,9 +252,10 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
             "results": results,
             "links": links,
             "project": project,
-            "has_errors": request.method == "POST",
+            "has_errors": has_errors,
+            "added_row": add_row,
         },
-        status=status,
+        status=400 if has_errors else 200,
     )
 
 

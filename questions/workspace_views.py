@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import policy
+from editorial.forms import with_added_row, without_errors
 from questions import matching, selectors, services
 from questions.forms import (
     AnswerForm,
@@ -339,6 +340,9 @@ def _offer(request, pk: int, **kwargs) -> EducationOffer:
 
 def _offer_form(request: HttpRequest, offer: EducationOffer | None) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
+    add_row = data is not None and data.get("add_row") == "periods"
+    if add_row:
+        data = with_added_row(data, "periods")
     form = OfferForm(data, instance=offer)
     periods = PeriodFormSet(
         data,
@@ -350,7 +354,9 @@ def _offer_form(request: HttpRequest, offer: EducationOffer | None) -> HttpRespo
             for p in offer.periods.all()
         ],
     )
-    if data is not None and form.is_valid() and periods.is_valid():
+    if add_row:
+        without_errors(form, periods)
+    elif data is not None and form.is_valid() and periods.is_valid():
         fields = {
             name: form.cleaned_data[name]
             for name in form.cleaned_data
@@ -380,7 +386,7 @@ def _offer_form(request: HttpRequest, offer: EducationOffer | None) -> HttpRespo
         request,
         "questions/workspace/offer_form.html",
         {"form": form, "periods": periods, "offer": offer},
-        status=400 if data is not None else 200,
+        status=400 if data is not None and not add_row else 200,
     )
 
 

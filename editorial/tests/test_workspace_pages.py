@@ -163,3 +163,20 @@ def test_review_shows_the_whole_project_and_its_changes_since_publication(world,
 def test_a_never_published_project_says_so_on_review(world, login):
     body = login(world.users["office"]).get(f"/beheer/projecten/{world.other_submitted.pk}/")
     assert "nog nooit gepubliceerd" in body.content.decode()
+
+
+def test_add_row_without_javascript_keeps_what_was_typed_and_saves_nothing(world, login):
+    from editorial.tests.test_workflow import project_form_data
+
+    client = login(world.users["editor"])
+    before = Project.objects.count()
+    data = {**project_form_data(world, title=""), "add_row": "partners"}
+    response = client.post("/beheer/projecten/nieuw/", data)
+    body = response.content.decode()
+    assert response.status_code == 200 and Project.objects.count() == before
+    assert 'name="partners-TOTAL_FORMS" value="3"' in body
+    assert 'name="partners-2-organisation"' in body
+    assert "Studenten en bewoners onderzoeken samen" in body  # what was typed stays
+    assert "Dit veld is verplicht" not in body  # no errors before trying to save
+    assert "(mag leeg blijven)" in body
+    assert 'data-add-row="partners"' in body and 'id="partners-empty"' in body
