@@ -53,6 +53,7 @@ def load_site_data() -> None:
     call_command("load_programme", verbosity=0)
     call_command("load_demo", verbosity=0)
     call_command("load_questions_demo", verbosity=0)
+    call_command("load_site_pages", verbosity=0)
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,10 @@ PAGE_TYPES = [
     "questions",
     "question",
     "ask",
+    "privacy",
+    "contact",
+    "accessibility",
+    "colophon",
     "not-found",
 ]
 
@@ -151,6 +156,10 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "questions": "/vragen/",
         "question": f"/vragen/{site.question_id}/",
         "ask": "/vragen/stellen/",
+        "privacy": "/privacy/",
+        "contact": "/contact/",
+        "accessibility": "/toegankelijkheid/",
+        "colophon": "/colofon/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
