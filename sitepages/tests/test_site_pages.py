@@ -38,7 +38,7 @@ def test_each_site_page_is_public_in_dutch_and_english(client, pages, slug):
     assert f"<h1>{PAGES[slug]}</h1>" in dutch.content.decode()
     page = SitePage.objects.get(slug=slug)
     assert f"<h1>{page.title_en}</h1>" in english.content.decode()
-    assert "alleen in het Nederlands" not in english.content.decode()
+    assert "available in Dutch only" not in english.content.decode()
 
 
 def test_the_contact_page_gives_the_kenniswinkel_and_the_programme_office(client, pages):
