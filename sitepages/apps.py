@@ -10,6 +10,6 @@ class SitePagesConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.workspace import MenuEntry, register
-        from sitepages import rules  # noqa: F401 - registers the policy rules
+        from sitepages import checks, rules  # noqa: F401 - registers the check and the rules
 
         register(MenuEntry(_("Sitepagina's"), "sitepages:workspace_list", "sitepage.edit", 85))

@@ -197,6 +197,7 @@ def test_no_role_reads_or_changes_another_organisations_drafts_by_any_url(world,
                         "beheer/kenniswinkel/",
                         "beheer/kenniswinkel/vragen/",
                         "beheer/kenniswinkel/aanbod/",
+                        "beheer/kenniswinkel/aanbod/nieuw/",  # the coordinator manages offers
                     }
                 if role == "teacher":
                     own_pages |= {

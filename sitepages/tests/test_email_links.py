@@ -181,3 +181,12 @@ def test_email_links_use_site_url_where_it_is_set(
         links
     )
     assert any(link.startswith(f"https://kennisstad.leiden.example{path}") for link in links)
+
+
+def test_production_without_site_url_is_warned_about(settings):
+    from sitepages.checks import site_url_in_production
+
+    settings.DEBUG, settings.SITE_URL = False, ""
+    assert [w.id for w in site_url_in_production(None)] == ["sitepages.W001"]
+    settings.SITE_URL = "https://kennisstad.example"
+    assert site_url_in_production(None) == []
