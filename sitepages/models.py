@@ -46,7 +46,7 @@ class SitePage(models.Model):
         return self.title_nl
 
     def get_absolute_url(self) -> str:
-        return reverse("sitepages:page", kwargs={"slug": self.slug})
+        return reverse(f"sitepages:{self.slug}")
 
     @property
     def is_translated(self) -> bool:

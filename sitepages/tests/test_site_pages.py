@@ -73,7 +73,12 @@ def test_the_office_edits_a_page_with_history_and_an_audit_line(client, pages):
     office = account("bureau", Role.PROGRAMME_OFFICE)
     client.force_login(office)
     page = SitePage.objects.get(slug="colofon")
-    assert client.get("/beheer/paginas/").status_code == 200
+    listing = client.get("/beheer/paginas/")
+    assert (
+        listing.status_code == 200 and 'href="/beheer/paginas/colofon/"' in listing.content.decode()
+    )
+    form = client.get("/beheer/paginas/colofon/").content.decode()
+    assert 'href="/colofon/"' in form and 'name="body_en"' in form
     response = client.post(
         "/beheer/paginas/colofon/",
         {

@@ -188,7 +188,8 @@ def test_new_pages_pass_axe(people, open_page, viewport):
     public = open_page(viewport=viewport)
     for slug in [page.slug for page in SitePage.objects.all()]:
         for prefix in ("", "/en"):
-            public.goto(f"{prefix}/{slug}/")
+            response = public.goto(f"{prefix}/{slug}/")
+            assert response.status == 200, f"{prefix}/{slug}/"
             assert_accessible(public, f"site page {slug}")
             assert not has_horizontal_scroll(public) or viewport == DESKTOP
     office = open_page(viewport=viewport)
@@ -207,7 +208,8 @@ def test_new_pages_pass_axe(people, open_page, viewport):
         ("/beheer/kenniswinkel/aanbod/nieuw/", "new offer"),
         (f"/beheer/kenniswinkel/aanbod/{offer.pk}/", "offer form"),
     ]:
-        office.goto(path)
+        response = office.goto(path)
+        assert response.status == 200, f"{what}: {response.status}"
         assert_accessible(office, what)
         if viewport == PHONE:
             assert not has_horizontal_scroll(office), f"{what} scrolls sideways at 375 px"
