@@ -496,7 +496,9 @@ class PeriodForm(forms.Form):
         max_value=2100,
         help_text=_("Het jaar waarin het studiejaar begint, bijvoorbeeld 2026 voor 2026-2027."),
     )
-    term = forms.ChoiceField(label=_("Periode"), choices=Term.choices)
+    term = forms.ChoiceField(
+        label=_("Periode"), choices=[("", _("kies een periode"))] + Term.choices
+    )
     capacity = forms.IntegerField(label=_("Aantal vragen"), min_value=0, max_value=100)
 
 

@@ -237,29 +237,49 @@ Open-source software: Django, SQLite and PostgreSQL, Leaflet for the maps, and h
 uses no third-party software or services during your visit.
 """
 
+
+def _unwrap(text: str) -> str:
+    """The texts above are wrapped for reading here; stored, a paragraph or a list item is one
+    line, as the office would type it in the workspace."""
+    blocks = []
+    for block in text.strip().split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith(("- ", "  ")) for line in lines):
+            items: list[str] = []
+            for line in lines:
+                if line.startswith("- "):
+                    items.append(line)
+                else:
+                    items[-1] += " " + line.strip()
+            blocks.append("\n".join(items))
+        else:
+            blocks.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(blocks) + "\n"
+
+
 INITIAL_PAGES = {
     "privacy": {
         "title_nl": "Privacyverklaring",
         "title_en": "Privacy statement",
-        "body_nl": PRIVACY_NL,
-        "body_en": PRIVACY_EN,
+        "body_nl": _unwrap(PRIVACY_NL),
+        "body_en": _unwrap(PRIVACY_EN),
     },
     "contact": {
         "title_nl": "Contact",
         "title_en": "Contact",
-        "body_nl": CONTACT_NL,
-        "body_en": CONTACT_EN,
+        "body_nl": _unwrap(CONTACT_NL),
+        "body_en": _unwrap(CONTACT_EN),
     },
     "toegankelijkheid": {
         "title_nl": "Toegankelijkheidsverklaring",
         "title_en": "Accessibility statement",
-        "body_nl": ACCESSIBILITY_NL,
-        "body_en": ACCESSIBILITY_EN,
+        "body_nl": _unwrap(ACCESSIBILITY_NL),
+        "body_en": _unwrap(ACCESSIBILITY_EN),
     },
     "colofon": {
         "title_nl": "Colofon",
         "title_en": "Colophon",
-        "body_nl": COLOPHON_NL,
-        "body_en": COLOPHON_EN,
+        "body_nl": _unwrap(COLOPHON_NL),
+        "body_en": _unwrap(COLOPHON_EN),
     },
 }
