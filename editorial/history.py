@@ -195,6 +195,14 @@ def changes_since_published(instance) -> tuple[Any, list[Change]] | None:
     return published, changes
 
 
+def rows_change(label: str, then: list[str], now: list[str]) -> Change | None:
+    """A change of a list of related rows (partners, results, links) shown as text; None
+    when the rows are the same."""
+    if sorted(then) == sorted(now):
+        return None
+    return Change(label, "; ".join(sorted(then)) or "—", "; ".join(sorted(now)) or "—")
+
+
 def history_entries(records) -> list[Entry]:
     """Entries for historical records, newest first (records of several models may mix)."""
     cache: dict = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -12,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -32,7 +35,7 @@ from editorial.forms import (
     with_added_row,
     without_errors,
 )
-from editorial.history import changes_since_published, history_entries
+from editorial.history import changes_since_published, history_entries, rows_change
 from portfolio import selectors
 from portfolio import services as portfolio
 from portfolio.models import Project, ProjectLink, ProjectPartner, Result
@@ -157,6 +160,16 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A project's page in the workspace: state, review comment, and what the user may do."""
     project = _project(request, pk, "project.view")
     since = changes_since_published(project)
+    if since is not None:
+        # The published version lasted until the project's next save (as restore reads it).
+        following = (
+            project.history.filter(history_date__gt=since[0].history_date)
+            .order_by("history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        moment = following - timedelta(microseconds=1) if following else timezone.now()
+        since[1].extend(_related_changes_since(project, moment))
     return render(
         request,
         "editorial/project_detail.html",
@@ -171,6 +184,32 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transition_form": TransitionForm(),
         },
     )
+
+
+def _related_changes_since(project: Project, moment) -> list:
+    """Partners, results and links that differ from what they were at `moment`."""
+
+    def partners(rows):
+        return [f"{row.organisation.name} ({row.get_role_display()})" for row in rows]
+
+    def results(rows):
+        return [f"{row.get_kind_display()}: {row.title}" for row in rows]
+
+    def links(rows):
+        return [f"{row.label}: {row.url}" for row in rows]
+
+    compared = [
+        (_("partners"), ProjectPartner, partners, project.partners.all()),
+        (_("resultaten"), Result, results, project.results.all()),
+        (_("links"), ProjectLink, links, project.links.all()),
+    ]
+    changes = []
+    for label, model, show, now in compared:
+        then = model.history.as_of(moment).filter(project_id=project.pk)
+        change = rows_change(label, show(then), show(now))
+        if change is not None:
+            changes.append(change)
+    return changes
 
 
 def _initial_partners(project: Project | None, user) -> list[dict]:

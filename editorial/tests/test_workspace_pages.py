@@ -150,13 +150,18 @@ def test_review_shows_the_whole_project_and_its_changes_since_publication(world,
     services.update_project(
         project=project, summary="Een nieuwe samenvatting over groene daken.", by=editor
     )
+    services.set_project_results(
+        project=project,
+        results=[services.ResultData(kind="rapport", title="Eindrapport groene daken")],
+    )
     services.change_publication(project=project, transition="submit", by=editor)
     body = login(world.users["office"]).get(f"/beheer/projecten/{project.pk}/").content.decode()
     assert "Een nieuwe samenvatting over groene daken." in body  # the whole project
-    assert "Rapport Groene daken" in body  # its results too
+    assert "Eindrapport groene daken" in body  # its results too
     since = body[body.index("Wijzigingen sinds de laatst gepubliceerde versie") :]
     assert "Samenvatting" in since and "Samenvatting van Groene daken" in since
     assert "Publicatie" not in since  # the state itself is not a change of content
+    assert "Eindrapport groene daken" in since and "Rapport Groene daken" in since
     assert body.count('value="publish"') == 1
 
 
