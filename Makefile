@@ -25,6 +25,7 @@ data: migrate
 	$(PY) manage.py load_questions_demo
 	$(PY) manage.py load_events_demo
 	$(PY) manage.py load_ambitions
+	$(PY) manage.py load_site_pages
 	$(PY) manage.py rebuild_search_index --no-progress
 
 run: data

@@ -96,6 +96,7 @@ class Invitation(models.Model):
     """
 
     email = models.EmailField(_("e-mailadres"))
+    name = models.CharField(_("naam"), max_length=150, blank=True)
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
         "organisations.Organisation",
@@ -169,6 +170,16 @@ class AuditEvent(models.Model):
         SOFT_DELETE = "soft_delete", _("naar de prullenbak")
         UNDO_DELETE = "undo_delete", _("uit de prullenbak gehaald")
         RETENTION = "retention", _("bewaartermijn toegepast")
+        PROJECT_CREATED = "project_created", _("project aangemaakt")
+        PROJECT_EDITED = "project_edited", _("project bewerkt")
+        PROJECT_SUBMITTED = "project_submitted", _("project ingediend")
+        PROJECT_WITHDRAWN = "project_withdrawn", _("project teruggetrokken")
+        PROJECT_PUBLISHED = "project_published", _("project gepubliceerd")
+        PROJECT_SENT_BACK = "project_sent_back", _("project teruggestuurd")
+        PROJECT_ARCHIVED = "project_archived", _("project gearchiveerd")
+        IMPORT = "import", _("import")
+        OFFER_EDITED = "offer_edited", _("onderwijsaanbod bewerkt")
+        SITE_PAGE_EDITED = "site_page_edited", _("sitepagina bewerkt")
 
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -200,3 +211,40 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_action_display()}"
+
+    def detail_items(self) -> list[tuple[str, str]]:
+        """The details as (label, value) pairs a person reads, in the active language."""
+        items = []
+        for key, value in (self.details or {}).items():
+            if value in (None, "", [], {}) or key in HIDDEN_DETAILS:
+                continue
+            if key == "role":
+                value = dict(Role.choices).get(value, value)
+            elif isinstance(value, bool):
+                value = _("ja") if value else _("nee")
+            elif isinstance(value, list | tuple):
+                value = ", ".join(str(v) for v in value)
+            elif isinstance(value, dict):
+                value = ", ".join(f"{k}: {v}" for k, v in value.items())
+            items.append((str(DETAIL_LABELS.get(key, key.replace("_", " "))), str(value)))
+        return items
+
+
+# How the details of an audit line are named on the log page; ids of people are not shown.
+DETAIL_LABELS = {
+    "email": _("e-mailadres"),
+    "role": _("rol"),
+    "organisation": _("organisatie"),
+    "via": _("via"),
+    "transition": _("stap"),
+    "comment": _("opmerking"),
+    "history_id": _("versie"),
+    "fields": _("velden"),
+    "created": _("nieuw"),
+    "updated": _("gewijzigd"),
+    "unchanged": _("ongewijzigd"),
+    "rows": _("regels"),
+    "file": _("bestand"),
+    "kind": _("soort"),
+}
+HIDDEN_DETAILS = {"backend", "user"}

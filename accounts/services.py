@@ -102,6 +102,7 @@ def invite(
     email: str,
     role: str,
     organisation=None,
+    name: str = "",
     invited_by,
     link_for: Callable[[str], str],
     request=None,
@@ -114,6 +115,7 @@ def invite(
     _check_role(role, organisation)
     invitation = Invitation(
         email=email,
+        name=" ".join(name.split()),
         role=role,
         organisation=organisation,
         invited_by=invited_by,
@@ -176,7 +178,13 @@ def accept_invitation(
             raise ValidationError(
                 _("Er is al een account met dit adres: log in en open de link opnieuw.")
             )
-        user = User(username=invitation.email, email=invitation.email)
+        first_name, _space, last_name = invitation.name.partition(" ")
+        user = User(
+            username=invitation.email,
+            email=invitation.email,
+            first_name=first_name[:150],
+            last_name=last_name[:150],
+        )
         if password is None:
             user.set_unusable_password()  # single sign-on only
         else:

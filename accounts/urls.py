@@ -8,7 +8,11 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.ThrottledLoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "uitloggen/",
+        auth_views.LogoutView.as_view(template_name="accounts/logged_out.html"),
+        name="logout",
+    ),
     path("uitnodiging/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path(
         "wachtwoord/vergeten/",

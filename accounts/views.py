@@ -14,6 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from accounts import services
 from accounts.models import AuditEvent
 from core import ratelimit
+from core.addresses import site_url
 
 
 def _limits() -> tuple[ratelimit.Limit, ratelimit.Limit]:
@@ -93,6 +94,7 @@ class ThrottledPasswordResetView(auth_views.PasswordResetView):
             form.add_error(None, _("Te veel aanvragen. Probeer het over een uur opnieuw."))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         services.record(AuditEvent.Action.PASSWORD_RESET, request=self.request, actor_label=email)
+        self.extra_email_context = {"site_url": site_url()}
         return super().form_valid(form)
 
 

@@ -2,6 +2,7 @@
 decides who sees them (through accounts.policy), so the menu never shows what a user may not
 open."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -33,3 +34,36 @@ def menu_for(user) -> list[dict]:
         for entry in sorted(_entries.values(), key=lambda e: (e.order, str(e.label)))
         if policy.can(user, entry.action)
     ]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Something that waits for a user on the dashboard: `count(actor)` says how many (None
+    when it does not concern this user's roles); the link goes to where it is done."""
+
+    label: str | Promise
+    url_name: str
+    count: Callable[[policy.Actor], int | None]
+    order: int = 100
+    query: str = ""  # appended to the link, e.g. "?status=concept"
+
+
+_waiting: dict[str, Waiting] = {}
+
+
+def register_waiting(item: Waiting) -> Waiting:
+    _waiting[f"{item.url_name}:{item.label}"] = item
+    return item
+
+
+def waiting_for(user) -> list[dict]:
+    """What waits for this user, per role they hold, with counts and links (zeros included,
+    so the dashboard shows that nothing waits)."""
+    actor = policy.actor(user)
+    result = []
+    for item in sorted(_waiting.values(), key=lambda i: (i.order, str(i.label))):
+        count = item.count(actor)
+        if count is not None:
+            url = reverse(item.url_name) + item.query
+            result.append({"label": item.label, "url": url, "count": count})
+    return result

@@ -10,7 +10,12 @@ class EditorialConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.workspace import MenuEntry, register
-        from editorial import tasks  # noqa: F401 - registers the retention task
+        from editorial import (
+            tasks,  # noqa: F401 - registers the retention task
+            waiting,
+        )
+
+        waiting.register()
 
         for entry in (
             MenuEntry(_("Overzicht"), "editorial:dashboard", "workspace.dashboard", 0),

@@ -43,8 +43,13 @@ class ProjectForm(forms.ModelForm):
             "longitude",
             "image",
             "image_alt",
+            "participation",
+            "contact_email",
+            "contact_name",
+            "contact_consent",
         ]
         widgets = {
+            "participation": forms.Textarea(attrs={"rows": 4}),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 10}),
             "secondary_themes": forms.CheckboxSelectMultiple,
@@ -197,10 +202,7 @@ LinkFormSet = forms.formset_factory(
 
 class TransitionForm(forms.Form):
     transition = forms.ChoiceField(
-        choices=[
-            (name, name)
-            for name in ("submit", "withdraw", "approve", "send_back", "publish", "archive")
-        ]
+        choices=[(name, name) for name in ("submit", "withdraw", "send_back", "publish", "archive")]
     )
     comment = forms.CharField(
         label=_("Opmerking voor de redactie"),
@@ -211,6 +213,11 @@ class TransitionForm(forms.Form):
 
 
 class InvitationForm(forms.Form):
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=150,
+        help_text=_("Voor- en achternaam, zoals de werkplek de persoon aanspreekt."),
+    )
     email = forms.EmailField(label=_("E-mailadres"))
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
     organisation = forms.ModelChoiceField(
@@ -226,3 +233,30 @@ class RoleForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Organisatie"), queryset=Organisation.objects.order_by("name"), required=False
     )
+
+
+def with_added_row(data, prefix: str):
+    """A copy of a POST with one more row in the formset `prefix` (the "add a row" button
+    without JavaScript: the form comes back with what was typed and an empty row)."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 0))
+    except (TypeError, ValueError):
+        total = 0
+    data[key] = str(min(total + 1, 200))
+    return data
+
+
+def without_errors(*forms_and_formsets) -> None:
+    """Show bound forms again without their error messages (after "add a row", before the
+    user has tried to save)."""
+    for item in forms_and_formsets:
+        if isinstance(item, forms.BaseFormSet):
+            item.is_valid()
+            item._non_form_errors = item.error_class()
+            for form in item.forms:
+                form.errors.clear()
+        else:
+            item.is_valid()
+            item.errors.clear()

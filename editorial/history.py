@@ -50,7 +50,37 @@ class Entry:
 
     @property
     def kind_label(self) -> str:
-        return {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}[self.kind]
+        return kind_label(self.kind)
+
+    @property
+    def action_label(self) -> str:
+        """What happened, in words: "Gepubliceerd", "Eerdere versie teruggezet", else the
+        kind of change ("Aangemaakt", "Gewijzigd", "Verwijderd")."""
+        return reason_label(self.reason) or self.kind_label
+
+
+def kind_label(history_type: str) -> str:
+    """A history record's kind ("+", "~", "-") in words."""
+    return {"+": _("Aangemaakt"), "~": _("Gewijzigd"), "-": _("Verwijderd")}[history_type]
+
+
+def reason_label(reason: str) -> str:
+    """The change reason the services record ("publish", "restore:12", "import") in words;
+    empty for a reason this module does not know."""
+    name = (reason or "").split(":", 1)[0]
+    return {
+        "submit": _("Ingediend ter beoordeling"),
+        "withdraw": _("Teruggetrokken"),
+        "publish": _("Gepubliceerd"),
+        "approve": _("Gepubliceerd"),
+        "send_back": _("Teruggestuurd"),
+        "archive": _("Gearchiveerd"),
+        "delete": _("Naar de prullenbak"),
+        "undelete": _("Uit de prullenbak gehaald"),
+        "restore": _("Eerdere versie teruggezet"),
+        "import": _("Geïmporteerd"),
+        "load_site_pages": _("Eerste tekst geladen"),
+    }.get(name, "")
 
 
 def _display(model_field, value, cache: dict) -> str:
@@ -117,6 +147,62 @@ def _field_names(model) -> list[str]:
     ]
 
 
+IGNORED_IN_COMPARISON = {"publication", "review_comment", "deleted_at", "deleted_by"}
+
+
+def _changes(model, record, previous, cache: dict, *, skip=frozenset()) -> list[Change]:
+    """The fields (and many-to-many relations) that differ between two versions."""
+    changes = []
+    delta = record.diff_against(previous)
+    m2m_names = {f.name for f in model._meta.many_to_many}
+    for change in delta.changes:
+        if change.field in SKIPPED_FIELDS or change.field in skip:
+            continue
+        if change.field in m2m_names:
+            label = model._meta.get_field(change.field).verbose_name
+            old = _m2m_display(model, change.field, change.old, cache)
+            new = _m2m_display(model, change.field, change.new, cache)
+            if old != new:
+                changes.append(Change(str(label), old, new))
+            continue
+        model_field = model._meta.get_field(change.field)
+        old = _display(model_field, change.old, cache)
+        new = _display(model_field, change.new, cache)
+        segments = None
+        if isinstance(model_field, models.TextField | models.CharField) and (
+            len(str(change.old or "")) > LONG_TEXT or len(str(change.new or "")) > LONG_TEXT
+        ):
+            segments = text_segments(str(change.old or ""), str(change.new or ""))
+        changes.append(Change(str(model_field.verbose_name), old, new, segments))
+    return changes
+
+
+def changes_since_published(instance) -> tuple[Any, list[Change]] | None:
+    """How `instance` (a model kept by django-simple-history with a `publication` field)
+    differs from its last published version: (that version, the changes), or None when it
+    was never published. The publication state itself is not counted as a change."""
+    latest = instance.history.order_by("-history_date", "-history_id").first()
+    published = (
+        instance.history.filter(publication="gepubliceerd")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if latest is None or published is None:
+        return None
+    if latest.history_id == published.history_id:
+        return published, []
+    changes = _changes(instance.__class__, latest, published, {}, skip=IGNORED_IN_COMPARISON)
+    return published, changes
+
+
+def rows_change(label: str, then: list[str], now: list[str]) -> Change | None:
+    """A change of a list of related rows (partners, results, links) shown as text; None
+    when the rows are the same."""
+    if sorted(then) == sorted(now):
+        return None
+    return Change(label, "; ".join(sorted(then)) or "—", "; ".join(sorted(now)) or "—")
+
+
 def history_entries(records) -> list[Entry]:
     """Entries for historical records, newest first (records of several models may mix)."""
     cache: dict = {}
@@ -131,27 +217,7 @@ def history_entries(records) -> list[Entry]:
         )
         previous = record.prev_record if record.history_type == "~" else None
         if previous is not None:
-            delta = record.diff_against(previous)
-            m2m_names = {f.name for f in model._meta.many_to_many}
-            for change in delta.changes:
-                if change.field in SKIPPED_FIELDS:
-                    continue
-                if change.field in m2m_names:
-                    label = model._meta.get_field(change.field).verbose_name
-                    old = _m2m_display(model, change.field, change.old, cache)
-                    new = _m2m_display(model, change.field, change.new, cache)
-                    if old != new:
-                        entry.changes.append(Change(str(label), old, new))
-                    continue
-                model_field = model._meta.get_field(change.field)
-                old = _display(model_field, change.old, cache)
-                new = _display(model_field, change.new, cache)
-                segments = None
-                if isinstance(model_field, models.TextField | models.CharField) and (
-                    len(str(change.old or "")) > LONG_TEXT or len(str(change.new or "")) > LONG_TEXT
-                ):
-                    segments = text_segments(str(change.old or ""), str(change.new or ""))
-                entry.changes.append(Change(str(model_field.verbose_name), old, new, segments))
+            entry.changes.extend(_changes(model, record, previous, cache))
         elif record.history_type == "+":
             for name in _field_names(model):
                 model_field = model._meta.get_field(name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -12,6 +14,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -19,6 +22,8 @@ from django.views.decorators.http import require_POST
 from accounts import policy
 from accounts import services as account_services
 from accounts.models import AuditEvent, Role, RoleAssignment
+from accounts.workspace import waiting_for
+from core.addresses import absolute_url
 from editorial import services
 from editorial.forms import (
     InvitationForm,
@@ -28,8 +33,10 @@ from editorial.forms import (
     ResultFormSet,
     RoleForm,
     TransitionForm,
+    with_added_row,
+    without_errors,
 )
-from editorial.history import history_entries
+from editorial.history import changes_since_published, history_entries, rows_change
 from portfolio import selectors
 from portfolio import services as portfolio
 from portfolio.models import Project, ProjectLink, ProjectPartner, Result
@@ -48,7 +55,14 @@ def _project(request: HttpRequest, pk: int, action: str) -> Project:
         raise PermissionDenied  # views are wrapped in login_required; this is a safety net
     project = (
         Project.objects.select_related("primary_theme", "programme")
-        .prefetch_related("partners__organisation")
+        .prefetch_related(
+            "partners__organisation",
+            "secondary_themes",
+            "flagships",
+            "neighbourhoods",
+            "results",
+            "links",
+        )
         .filter(pk=pk)
         .first()
     )
@@ -99,10 +113,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             }
             for state, label in STATES
         ]
-    if policy.can(request.user, "project.review"):
-        context["review_count"] = Project.objects.filter(
-            publication=P.SUBMITTED, deleted_at__isnull=True
-        ).count()
+    context["waiting"] = waiting_for(request.user)
     return render(request, "editorial/dashboard.html", context)
 
 
@@ -148,11 +159,24 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A project's page in the workspace: state, review comment, and what the user may do."""
     project = _project(request, pk, "project.view")
+    since = changes_since_published(project)
+    if since is not None:
+        # The published version lasted until the project's next save (as restore reads it).
+        following = (
+            project.history.filter(history_date__gt=since[0].history_date)
+            .order_by("history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        moment = following - timedelta(microseconds=1) if following else timezone.now()
+        since[1].extend(_related_changes_since(project, moment))
     return render(
         request,
         "editorial/project_detail.html",
         {
             "project": project,
+            "published_version": since[0] if since else None,
+            "changes_since_published": since[1] if since else None,
             "transitions": portfolio.allowed_transitions(project, request.user),
             "may_edit": policy.can(request.user, "project.edit", project),
             "may_delete": policy.can(request.user, "project.delete", project),
@@ -160,6 +184,32 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transition_form": TransitionForm(),
         },
     )
+
+
+def _related_changes_since(project: Project, moment) -> list:
+    """Partners, results and links that differ from what they were at `moment`."""
+
+    def partners(rows):
+        return [f"{row.organisation.name} ({row.get_role_display()})" for row in rows]
+
+    def results(rows):
+        return [f"{row.get_kind_display()}: {row.title}" for row in rows]
+
+    def links(rows):
+        return [f"{row.label}: {row.url}" for row in rows]
+
+    compared = [
+        (_("partners"), ProjectPartner, partners, project.partners.all()),
+        (_("resultaten"), Result, results, project.results.all()),
+        (_("links"), ProjectLink, links, project.links.all()),
+    ]
+    changes = []
+    for label, model, show, now in compared:
+        then = model.history.as_of(moment).filter(project_id=project.pk)
+        change = rows_change(label, show(then), show(now))
+        if change is not None:
+            changes.append(change)
+    return changes
 
 
 def _initial_partners(project: Project | None, user) -> list[dict]:
@@ -180,6 +230,9 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
         raise Http404("No programme loaded")
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
+    add_row = data.get("add_row") if data is not None else None
+    if add_row in ("partners", "results", "links"):
+        data = with_added_row(data, add_row)
     form = ProjectForm(data, files, instance=project, programme=programme)
     # Initial rows only for a fresh form: on a POST an unchanged extra row would otherwise
     # count as empty and be dropped.
@@ -216,7 +269,9 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
             for link in (project.links.all() if project else [])
         ],
     )
-    if request.method == "POST" and all(
+    if add_row:
+        without_errors(form, partners, results, links)
+    elif request.method == "POST" and all(
         [form.is_valid(), partners.is_valid(), results.is_valid(), links.is_valid()]
     ):
         try:
@@ -226,7 +281,7 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
         else:
             messages.success(request, _("Het project is opgeslagen."))
             return redirect("editorial:project", pk=project.pk)
-    status = 400 if request.method == "POST" else 200
+    has_errors = request.method == "POST" and not add_row
     return render(
         request,
         "editorial/project_form.html",
@@ -236,9 +291,10 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
             "results": results,
             "links": links,
             "project": project,
-            "has_errors": request.method == "POST",
+            "has_errors": has_errors,
+            "added_row": add_row,
         },
-        status=status,
+        status=400 if has_errors else 200,
     )
 
 
@@ -268,15 +324,19 @@ def _save_project(request, form, partners, results, links, project, programme) -
         "neighbourhoods": list(data.pop("neighbourhoods")),
         "partnerships": partners.partnerships(),
     }
+    if remove_image and not image:
+        data["image"] = None
+    elif image and hasattr(image, "read") and not getattr(image, "_committed", False):
+        data["image"] = image
     if project is None:
-        project = portfolio.create_project(programme=programme, **relations, **data)
+        project = portfolio.create_project(
+            programme=programme, by=request.user, request=request, **relations, **data
+        )
     else:
         policy.require(request.user, "project.edit", project)
-        project = portfolio.update_project(project=project, **relations, **data)
-    if remove_image and not image:
-        project = portfolio.update_project(project=project, image=None)
-    elif image and hasattr(image, "read") and not getattr(image, "_committed", False):
-        project = portfolio.update_project(project=project, image=image)
+        project = portfolio.update_project(
+            project=project, by=request.user, request=request, **relations, **data
+        )
     portfolio.set_project_results(
         project=project,
         results=[
@@ -331,19 +391,19 @@ def project_preview(request: HttpRequest, pk: int) -> HttpResponse:
 @policy.login_required
 @require_POST
 def project_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    """Submit, withdraw, approve, send back, publish or archive (POST only)."""
+    """Submit, withdraw, send back, publish (approving a submission) or archive (POST only)."""
     project = _project(request, pk, "project.view")
     form = TransitionForm(request.POST)
     if not form.is_valid():
         raise Http404("Unknown transition")
     transition = form.cleaned_data["transition"]
     try:
-        services.change_publication(
+        portfolio.change_publication(
             project=project,
             transition=transition,
             by=request.user,
             comment=form.cleaned_data["comment"],
-            link=request.build_absolute_uri(reverse("editorial:project", args=[project.pk])),
+            request=request,
         )
     except ValidationError as error:
         for message in error.messages:
@@ -450,11 +510,12 @@ def users(request: HttpRequest) -> HttpResponse:
         try:
             account_services.invite(
                 email=form.cleaned_data["email"],
+                name=form.cleaned_data["name"],
                 role=form.cleaned_data["role"],
                 organisation=form.cleaned_data["organisation"],
                 invited_by=request.user,
                 request=request,
-                link_for=lambda token: request.build_absolute_uri(
+                link_for=lambda token: absolute_url(
                     reverse("accounts:accept_invitation", args=[token])
                 ),
             )
@@ -533,12 +594,24 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         events = events.filter(action=action)
     else:
         action = ""
+    actor = request.GET.get("door", "").strip()[:150]
+    if actor:
+        events = events.filter(
+            Q(actor_label__icontains=actor)
+            | Q(actor__first_name__icontains=actor)
+            | Q(actor__last_name__icontains=actor)
+        )
+    object_text = request.GET.get("object", "").strip()[:200]
+    if object_text:
+        events = events.filter(object_label__icontains=object_text)
     return render(
         request,
         "editorial/audit_log.html",
         {
             "page": _page(request, events, 50),
-            "actions": AuditEvent.Action.choices,
+            "actions": sorted(AuditEvent.Action.choices, key=lambda choice: str(choice[1])),
             "action": action,
+            "actor": actor,
+            "object_text": object_text,
         },
     )

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "events",
     "backups",
     "ambitions",
+    "sitepages",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.addresses.remember_request_origin",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -221,8 +223,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Which programme the home page shows when more than one is loaded.
 KENNISSTAD_PROGRAMME = os.environ.get("KENNISSTAD_PROGRAMME", "leiden-kennisstad")
 PROJECTS_PER_PAGE = int(os.environ.get("PROJECTS_PER_PAGE", "24"))
-# The site's own address, for links in e-mail (the Kenniswinkel's private links).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The site's own address, for every link in every e-mail (core.addresses). Unset, the
+# address of the request that sent the e-mail is used; set it in production.
+SITE_URL = os.environ.get("SITE_URL", "")
 
 # Kenniswinkel: spam rules of the public question form, and how long askers' personal data of
 # closed or declined questions is kept.

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("events.urls")),
     path("", include("ambitions.urls")),
+    path("", include("sitepages.urls")),
     prefix_default_language=False,
 )
 

@@ -256,7 +256,9 @@ class ProjectAdmin(admin.ModelAdmin):
         changed, refused = 0, []
         for project in queryset:
             try:
-                change_publication(project=project, transition=transition, by=request.user)
+                change_publication(
+                    project=project, transition=transition, by=request.user, request=request
+                )
                 changed += 1
             except ValidationError as error:
                 refused.append(f"{project}: {' '.join(error.messages)}")

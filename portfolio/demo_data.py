@@ -5,7 +5,8 @@ as an example (`is_example`); the `external_id` ("demo-001", …) is its identit
 project here and loading again updates it. The projects and the organisations below are made
 up; the core partners they refer to come from `programme_data.CORE_PARTNERS`.
 
-A project's `description` is a tuple of paragraphs; the loader joins them with blank lines.
+A project's `description` (and its optional `participation`, how to take part) is a tuple of
+paragraphs; the loader joins them with blank lines. `contact_email` is a role address.
 `partners` lists (organisation name, role) pairs next to the `lead` (role "trekker").
 """
 
@@ -72,6 +73,13 @@ PROJECTS = [
             }
         ],
         "links": [("Hogeschool Leiden", "https://www.hsleiden.nl")],
+        "participation": (
+            "Woont u in Groenoord? Schuif aan bij een kookavond in het buurthuis, elke eerste "
+            "dinsdag van de maand. Aanmelden hoeft niet.",
+            "Studenten voeding of sociaal werk kunnen in het tweede semester meedoen als "
+            "stage of afstudeeropdracht.",
+        ),
+        "contact_email": "gezondgroenoord@hsleiden.example.nl",
     },
     {
         "external_id": "demo-002",
@@ -149,6 +157,11 @@ PROJECTS = [
             }
         ],
         "links": [],
+        "participation": (
+            "Loop of ren een route mee: de routes staan in de app van de sportvereniging en op "
+            "borden in de wijk. Ideeën voor een nieuwe route zijn welkom.",
+        ),
+        "contact_email": "beweegroutes@stevenshofactief.example.nl",
     },
     {
         "external_id": "demo-004",

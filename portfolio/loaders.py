@@ -260,6 +260,8 @@ def _project_fields(row: dict) -> dict[str, Any]:
         "start_date": _optional_date(row["start_date"]),
         "end_date": _optional_date(row["end_date"]),
         "website": row.get("website", ""),
+        "participation": "\n\n".join(row.get("participation", ())),
+        "contact_email": row.get("contact_email", ""),
         "latitude": latitude,
         "longitude": longitude,
         "is_citywide": row.get("is_citywide", False),

@@ -217,6 +217,25 @@ class Project(models.Model):
     website = models.URLField(_("website"), max_length=500, blank=True)
     image = models.ImageField(_("afbeelding"), upload_to="projects/%Y/", blank=True)
     image_alt = models.CharField(_("beschrijving van de afbeelding"), max_length=300, blank=True)
+    participation = models.TextField(
+        _("meedoen"),
+        blank=True,
+        help_text=_("Hoe bewoners, studenten of organisaties kunnen meedoen (mag leeg blijven)."),
+    )
+    contact_name = models.CharField(
+        _("naam contactpersoon"),
+        max_length=150,
+        blank=True,
+        help_text=_("Alleen een persoon die ermee instemt; leeg bij een algemeen adres."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres voor contact"),
+        blank=True,
+        help_text=_("Bij voorkeur een algemeen adres (projectnaam@organisatie.nl)."),
+    )
+    contact_consent = models.BooleanField(
+        _("de contactpersoon stemt in met vermelding op de site"), default=False
+    )
     publication = models.CharField(
         _("publicatie"), max_length=15, choices=Publication.choices, default="concept"
     )
@@ -322,6 +341,16 @@ class Project(models.Model):
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _(
                 "Geef zowel een breedte- als een lengtegraad op, of geen van beide."
+            )
+        if self.contact_name.strip() and not self.contact_consent:
+            errors["contact_consent"] = _(
+                "Noem een persoon alleen als die ermee instemt; vink dat aan of laat de naam weg."
+            )
+        if self.contact_name.strip() and not self.contact_email.strip():
+            errors["contact_email"] = _("Geef het e-mailadres van de contactpersoon.")
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _(
+                "Beschrijf wat er op de afbeelding staat, voor wie de afbeelding niet ziet."
             )
         if len(self.summary) > SUMMARY_MAX_LENGTH:
             errors["summary"] = _(

@@ -39,6 +39,10 @@ PROJECT_FIELDS = {
     "image",
     "external_id",
     "image_alt",
+    "participation",
+    "contact_name",
+    "contact_email",
+    "contact_consent",
 }
 
 
@@ -158,9 +162,13 @@ def create_project(
     partnerships: Sequence[Partnership] = (),
     links: Sequence[tuple[str, str]] = (),
     slug: str | None = None,
+    by: Any = None,
+    request=None,
     **fields: Any,
 ) -> Project:
-    """Create a project with its relations after checking every invariant."""
+    """Create a project with its relations after checking every invariant.
+
+    `by`, the person who creates it, gets an audit line (a loader or import passes none)."""
     unknown = set(fields) - PROJECT_FIELDS
     if unknown:
         raise TypeError(f"Unknown project fields: {sorted(unknown)}")
@@ -199,7 +207,24 @@ def create_project(
         link.full_clean()
         link.save()
     index_objects(kind="project", ids=[project.pk])
+    _audit("project_created", project, by, request)
     return project
+
+
+def _comparable(value: Any) -> Any:
+    """A field's value as stored: a file by its name, empty text and None alike."""
+    if hasattr(value, "name") and not isinstance(value, str):
+        value = value.name
+    return "" if value is None else value
+
+
+def _audit(action: str, project: Project, by: Any, request, **details: Any) -> None:
+    """An audit line for a change a person made (the system's own changes have none here)."""
+    if by is None:
+        return
+    from accounts.services import record
+
+    record(action, request=request, actor=by, obj=project, **details)
 
 
 @transaction.atomic
@@ -211,16 +236,29 @@ def update_project(
     flagships: Iterable[Flagship] | None = None,
     neighbourhoods: Iterable[Neighbourhood] | None = None,
     partnerships: Sequence[Partnership] | None = None,
+    by: Any = None,
+    request=None,
     **fields: Any,
 ) -> Project:
-    """Change a project's fields and relations; relations left as None stay as they are."""
+    """Change a project's fields and relations; relations left as None stay as they are.
+
+    `by`, the person who changes it, gets an audit line naming the changed fields."""
     unknown = set(fields) - PROJECT_FIELDS - {"slug"}
     if unknown:
         raise TypeError(f"Unknown project fields: {sorted(unknown)}")
+    # Compared with the stored row: a model form has already set the new values on `project`.
+    stored = Project.objects.filter(pk=project.pk).values(*fields, "primary_theme_id").first()
+    changed = sorted(
+        name
+        for name, value in fields.items()
+        if stored is not None and _comparable(stored[name]) != _comparable(value)
+    )
     for name, value in fields.items():
         setattr(project, name, value)
     if primary_theme is not None:
         project.primary_theme = primary_theme
+    if stored is not None and stored["primary_theme_id"] != project.primary_theme_id:
+        changed.append("primary_theme")
     secondary_themes = (
         list(project.secondary_themes.all()) if secondary_themes is None else list(secondary_themes)
     )
@@ -256,6 +294,13 @@ def update_project(
         partnerships=partnerships,
     )
     index_objects(kind="project", ids=[project.pk])
+    _audit(
+        "project_edited",
+        project,
+        by,
+        request,
+        fields=[str(Project._meta.get_field(name).verbose_name) for name in changed],
+    )
     return project
 
 
@@ -310,12 +355,13 @@ def get_or_create_organisation(
 
 # --- Editorial workflow -------------------------------------------------------------------
 # The one table of allowed publication changes: transition -> (from states, to state, the
-# policy action a user needs). Every change of `publication` goes through change_publication.
+# policy action a user needs). Every change of `publication` goes through change_publication,
+# which also writes the audit line and sends the e-mails (portfolio.notifications).
+# Publishing a submitted project is its approval: one action, and its e-mail says so.
 _P = Project.Publication
 TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
     "submit": (frozenset({_P.DRAFT}), _P.SUBMITTED, "project.submit"),
     "withdraw": (frozenset({_P.SUBMITTED, _P.PUBLISHED}), _P.DRAFT, "project.withdraw"),
-    "approve": (frozenset({_P.SUBMITTED}), _P.PUBLISHED, "project.review"),
     "send_back": (frozenset({_P.SUBMITTED}), _P.DRAFT, "project.review"),
     "publish": (frozenset({_P.DRAFT, _P.SUBMITTED, _P.ARCHIVED}), _P.PUBLISHED, "project.review"),
     "archive": (frozenset({_P.PUBLISHED}), _P.ARCHIVED, "project.review"),
@@ -335,16 +381,28 @@ def allowed_transitions(project: Project, by: Any) -> list[str]:
     ]
 
 
+TRANSITION_AUDIT_ACTIONS = {
+    "submit": "project_submitted",
+    "withdraw": "project_withdrawn",
+    "publish": "project_published",
+    "send_back": "project_sent_back",
+    "archive": "project_archived",
+}
+
+
 @transaction.atomic
 def change_publication(
-    *, project: Project, transition: str, by: Any = None, comment: str = ""
+    *, project: Project, transition: str, by: Any = None, comment: str = "", request=None
 ) -> Project:
-    """Move a project along the workflow, if the transition is allowed from its state.
+    """Move a project along the workflow, if the transition is allowed from its state; write
+    the audit line and e-mail the lead's editors and the programme office.
 
     `by` is the user who asks (checked against the policy); None means the system itself
-    (a loader or an import run by the programme office). Sending back needs a comment.
+    (a loader or an import run by the programme office), which sends no e-mail. Sending back
+    needs a comment.
     """
     from accounts import policy
+    from portfolio.notifications import notify_transition
 
     if transition not in TRANSITIONS:
         raise LookupError(f"No transition {transition!r}.")
@@ -366,13 +424,22 @@ def change_publication(
         if not comment:
             raise ValidationError({"comment": _("Schrijf erbij waarom het project terug gaat.")})
         project.review_comment = comment
-    elif transition in ("approve", "publish"):
+    elif transition == "publish":
         project.review_comment = ""
+    was_submitted = project.publication == _P.SUBMITTED
     project.publication = target
     project._change_reason = transition
     project.full_clean()
     project.save()
     index_objects(kind="project", ids=[project.pk])
+    _audit(TRANSITION_AUDIT_ACTIONS[transition], project, by, request, comment=comment)
+    notify_transition(
+        project=project,
+        transition=transition,
+        by=by,
+        comment=comment,
+        was_submitted=was_submitted,
+    )
     return project
 
 
@@ -506,6 +573,10 @@ RESTORABLE_FIELDS = [
     "is_citywide",
     "image",
     "image_alt",
+    "participation",
+    "contact_name",
+    "contact_email",
+    "contact_consent",
     "primary_theme_id",
 ]
 

@@ -29,6 +29,9 @@ class QuestionsConfig(AppConfig):
         register(MenuEntry(_("Alle vragen"), "kenniswinkel:questions", "question.inbox", 21))
         register(MenuEntry(_("Koppelverzoeken"), "kenniswinkel:matches", "match.respond", 22))
         register(MenuEntry(_("Onderwijsaanbod"), "kenniswinkel:offers", "offer.view", 23))
+        from questions import waiting
+
+        waiting.register()
 
         # Cached public pages go stale when something public about questions or offers
         # changes, however it is made (services, admin, import): a new question nobody may

@@ -10,14 +10,17 @@ from datetime import time as clock
 import nh3
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.cache import caches
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from core import ratelimit
+from organisations.models import Organisation
 from portfolio.models import Neighbourhood, Project, Theme
-from questions.models import Level, Question
+from questions.models import EducationOffer, Level, Question, Term
 
 FORM_TOKEN_SALT = "questions.form-started"
 CONTROL_CHARACTERS = {chr(c) for c in range(32)} - {"\n", "\r", "\t"}
@@ -320,14 +323,16 @@ class TriageForm(forms.Form):
         choices=[("", _("elk niveau"))] + list(Level.choices),
     )
     project = SafeModelChoiceField(
-        label=_("Uitgegroeid tot project (slug)"),
+        label=_("Uitgegroeid tot project"),
         required=False,
         queryset=Project.objects.filter(
             publication=Project.Publication.PUBLISHED, deleted_at__isnull=True
-        ),
-        to_field_name="slug",
-        widget=forms.TextInput,
-        error_messages={"invalid_choice": _("Er is geen gepubliceerd project met deze slug.")},
+        )
+        .only("pk", "title")
+        .order_by("title", "pk"),
+        empty_label=_("Nog geen project"),
+        help_text=_("Kies het gepubliceerde project waarin de vraag is uitgegroeid."),
+        error_messages={"invalid_choice": _("Kies een gepubliceerd project uit de lijst.")},
     )
 
 
@@ -413,3 +418,108 @@ class HandOverForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+# Education offers in the workspace ------------------------------------------------------------
+
+
+class OfferForm(forms.ModelForm):
+    """An education offer's own fields, themes and teachers (the same rules as the import)."""
+
+    class Meta:
+        model = EducationOffer
+        fields = [
+            "title",
+            "institution",
+            "programme",
+            "level",
+            "kind",
+            "disciplines",
+            "keywords",
+            "description",
+            "themes",
+            "teachers",
+            "is_active",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "themes": forms.CheckboxSelectMultiple,
+            "teachers": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = Organisation.objects.order_by("name")
+        self.fields["themes"].queryset = Theme.objects.order_by("programme", "order", "name")
+        self.fields["teachers"].queryset = (
+            get_user_model()
+            .objects.filter(role_assignments__role=Role.TEACHER, is_active=True)
+            .distinct()
+            .order_by("last_name", "first_name", "email")
+        )
+        self.fields["teachers"].label_from_instance = lambda user: (
+            user.get_full_name() or user.email or user.get_username()
+        )
+        self.fields["teachers"].help_text = _(
+            "Zij krijgen de koppelverzoeken; alleen docenten van de instelling."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        institution = cleaned.get("institution")
+        teachers = cleaned.get("teachers") or []
+        if institution is not None:
+            strangers = [
+                user
+                for user in teachers
+                if not user.role_assignments.filter(
+                    role=Role.TEACHER, organisation=institution
+                ).exists()
+            ]
+            if strangers:
+                self.add_error(
+                    "teachers",
+                    _("%(names)s is geen docent van %(institution)s.")
+                    % {
+                        "names": ", ".join(u.get_full_name() or u.email for u in strangers),
+                        "institution": institution.name,
+                    },
+                )
+        return cleaned
+
+
+class PeriodForm(forms.Form):
+    """One period in which an offer takes questions, with its number of places."""
+
+    academic_year = forms.IntegerField(
+        label=_("Studiejaar (beginjaar)"),
+        min_value=2000,
+        max_value=2100,
+        help_text=_("Het jaar waarin het studiejaar begint, bijvoorbeeld 2026 voor 2026-2027."),
+    )
+    term = forms.ChoiceField(
+        label=_("Periode"), choices=[("", _("kies een periode"))] + Term.choices
+    )
+    capacity = forms.IntegerField(label=_("Aantal vragen"), min_value=0, max_value=100)
+
+
+class BasePeriodFormSet(forms.BaseFormSet):
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            if not form.has_changed() or self.can_delete and self._should_delete_form(form):
+                continue
+            key = (form.cleaned_data.get("academic_year"), form.cleaned_data.get("term"))
+            if None not in key and key in seen:
+                raise forms.ValidationError(_("Elke periode komt één keer voor."))
+            seen.add(key)
+
+
+PeriodFormSet = forms.formset_factory(
+    PeriodForm,
+    formset=BasePeriodFormSet,
+    extra=1,
+    can_delete=True,
+    max_num=24,
+    validate_max=True,
+)

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.models import AuditEvent
+from accounts.services import record
 from core.sheets import (
     Action,
     ImportFileError,
@@ -242,8 +244,10 @@ def import_offers(
     filename: str | None = None,
     dry_run: bool = False,
     progress: Progress = no_progress,
+    by=None,
 ) -> ImportResult:
-    """Import a list of education offers; all or nothing, like the project import."""
+    """Import a list of education offers; all or nothing, like the project import. A real
+    import writes one line in the audit log (by `by`, or the command)."""
     result = ImportResult(dry_run=dry_run)
     try:
         sheet = read_sheet(file=file, filename=filename, layout=LAYOUT)
@@ -287,6 +291,16 @@ def import_offers(
                     periods=item.periods,
                     **item.fields,
                 )
+            record(
+                AuditEvent.Action.IMPORT,
+                actor=by,
+                actor_label="" if by is not None else "import_offers",
+                kind=str(_("onderwijsaanbod")),
+                file=filename or getattr(file, "name", None) or str(file),
+                created=result.created,
+                updated=result.updated,
+                unchanged=result.unchanged,
+            )
     except (DatabaseError, ValidationError) as error:
         result.errors.append(
             ImportIssue(

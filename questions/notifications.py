@@ -1,7 +1,8 @@
 """E-mail to askers, people who said "me too", and teachers — always in plain Dutch.
 
 Called after the transaction commits (see services), with ids, so a mail never describes a
-change that was rolled back.
+change that was rolled back, and with the site's address as it was when the change was made
+(`core.addresses.site_url()`: SITE_URL, or the address of the request that made it).
 """
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.addresses import site_url
 from questions.models import Match, Question, StatusChange
 
 # What the asker reads about each new status (plain Dutch, language level B1).
@@ -36,18 +38,14 @@ BACK_TO_TRIAGED_TEXT = (
 )
 
 
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def _follow_url(token: str) -> str:
+def _follow_url(token: str, site: str) -> str:
     with translation.override("nl"):
-        return _site_url(reverse("questions:follow", kwargs={"token": token}))
+        return site + reverse("questions:follow", kwargs={"token": token})
 
 
-def _public_url(question: Question) -> str:
+def _public_url(question: Question, site: str) -> str:
     with translation.override("nl"):
-        return _site_url(question.get_absolute_url())
+        return site + question.get_absolute_url()
 
 
 def _render(template: str, context: dict) -> str:
@@ -55,14 +53,14 @@ def _render(template: str, context: dict) -> str:
         return render_to_string(template, context)
 
 
-def send_confirmation(*, question_id: int, token: str) -> None:
+def send_confirmation(*, question_id: int, token: str, site: str = "") -> None:
     """Tell the asker we received the question, with the private link to follow it."""
     question = Question.objects.filter(pk=question_id).first()
     if question is None or not question.email:
         return
     body = _render(
         "questions/email/confirmation.txt",
-        {"question": question, "follow_url": _follow_url(token)},
+        {"question": question, "follow_url": _follow_url(token, site or site_url())},
     )
     send_mail(
         "Uw vraag aan de Kenniswinkel is ontvangen",
@@ -72,18 +70,19 @@ def send_confirmation(*, question_id: int, token: str) -> None:
     )
 
 
-def send_new_link(*, question_id: int, token: str) -> None:
+def send_new_link(*, question_id: int, token: str, site: str = "") -> None:
     """Send a fresh private link (the previous one no longer works)."""
     question = Question.objects.filter(pk=question_id).first()
     if question is None or not question.email:
         return
     body = _render(
-        "questions/email/new_link.txt", {"question": question, "follow_url": _follow_url(token)}
+        "questions/email/new_link.txt",
+        {"question": question, "follow_url": _follow_url(token, site or site_url())},
     )
     send_mail("Uw nieuwe link naar uw vraag", body, settings.DEFAULT_FROM_EMAIL, [question.email])
 
 
-def send_status_change(*, change_id: int) -> None:
+def send_status_change(*, change_id: int, site: str = "") -> None:
     """Tell the asker (and everyone who said "me too") what changed, in plain Dutch."""
     change = StatusChange.objects.select_related("question").filter(pk=change_id).first()
     if change is None:
@@ -100,7 +99,7 @@ def send_status_change(*, change_id: int) -> None:
         "change": change,
         "text": text,
         "is_public": question.is_public,
-        "public_url": _public_url(question) if question.is_public else "",
+        "public_url": _public_url(question, site or site_url()) if question.is_public else "",
     }
     subject = "Nieuws over uw vraag aan de Kenniswinkel"
     messages = []
@@ -115,7 +114,7 @@ def send_status_change(*, change_id: int) -> None:
         send_mass_mail(messages)
 
 
-def send_match_request(*, match_id: int) -> None:
+def send_match_request(*, match_id: int, site: str = "") -> None:
     """Ask the offer's teachers to accept or decline a question."""
     match = Match.objects.select_related("question", "offer", "period").filter(pk=match_id).first()
     if match is None:
@@ -124,6 +123,6 @@ def send_match_request(*, match_id: int) -> None:
     if not recipients:
         return
     with translation.override("nl"):
-        url = _site_url(reverse("kenniswinkel:match", kwargs={"pk": match.pk}))
+        url = (site or site_url()) + reverse("kenniswinkel:match", kwargs={"pk": match.pk})
     body = _render("questions/email/match_request.txt", {"match": match, "url": url})
     send_mail("Koppelverzoek van de Kenniswinkel", body, settings.DEFAULT_FROM_EMAIL, recipients)

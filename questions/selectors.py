@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import linear_kernel
 
@@ -355,11 +356,18 @@ def question_history(question: Question) -> list[dict]:
             {
                 "date": newer.history_date,
                 "user": newer.history_user,
-                "kind": newer.get_history_type_display(),
+                "kind": HISTORY_KINDS[newer.history_type],
                 "changes": changes,
             }
         )
     return result
+
+
+HISTORY_KINDS = {
+    "+": gettext_lazy("Aangemaakt"),
+    "~": gettext_lazy("Gewijzigd"),
+    "-": gettext_lazy("Verwijderd"),
+}
 
 
 def similar_questions(question: Question, *, limit: int = 5, threshold: float = 0.15) -> list:

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.addresses import site_url
 from core.caching import bump
 from portfolio.models import Neighbourhood, Project, Theme
 from questions import notifications
@@ -108,7 +109,10 @@ def transition(
     )
     _reindex(question)
     if notify:
-        transaction.on_commit(lambda: notifications.send_status_change(change_id=change.pk))
+        site = site_url()
+        transaction.on_commit(
+            lambda: notifications.send_status_change(change_id=change.pk, site=site)
+        )
     return question
 
 
@@ -171,8 +175,9 @@ def ask_question(
     question.full_clean()
     question.save()
     question.status_changes.create(from_status="", to_status=Status.NEW)
+    site = site_url()
     transaction.on_commit(
-        lambda: notifications.send_confirmation(question_id=question.pk, token=token)
+        lambda: notifications.send_confirmation(question_id=question.pk, token=token, site=site)
     )
     return question, token
 
@@ -212,11 +217,14 @@ def send_new_links(*, email: str) -> int:
     questions = list(
         Question.objects.filter(email__iexact=email.strip(), personal_data_erased_at__isnull=True)
     )
+    site = site_url()
     for question in questions:
         token = new_private_token(question)
         question.save(update_fields=["token_hash"])
         transaction.on_commit(
-            lambda q=question, t=token: notifications.send_new_link(question_id=q.pk, token=t)
+            lambda q=question, t=token, site=site: notifications.send_new_link(
+                question_id=q.pk, token=t, site=site
+            )
         )
     return len(questions)
 
@@ -319,7 +327,8 @@ def propose_match(
     )
     match.full_clean()
     match.save()
-    transaction.on_commit(lambda: notifications.send_match_request(match_id=match.pk))
+    site = site_url()
+    transaction.on_commit(lambda: notifications.send_match_request(match_id=match.pk, site=site))
     return match
 
 
@@ -495,13 +504,21 @@ def save_offer(
     themes: list[Theme] | None = None,
     teachers: list | None = None,
     periods: list[dict[str, Any]] | None = None,
+    by=None,
+    request=None,
     **fields: Any,
 ) -> EducationOffer:
     """Create or update an offer with its themes, teachers and periods.
 
     `periods` are dicts with academic_year, term and capacity; periods not listed are removed
-    unless a match uses them.
+    unless a match uses them. The workspace passes `by`, which writes an audit line naming
+    what changed (the import writes one line for the whole file).
     """
+    changed = (
+        offer_changes(offer, themes=themes, teachers=teachers, periods=periods, **fields)
+        if offer is not None and offer.pk
+        else ["*"]
+    )
     from questions.models import term_dates
 
     unknown = set(fields) - set(OFFER_FIELDS)
@@ -532,4 +549,22 @@ def save_offer(
             )
             keep.append(period.pk)
         offer.periods.exclude(pk__in=keep).filter(matches__isnull=True).delete()
+    if by is not None and changed:
+        from accounts.models import AuditEvent
+        from accounts.services import record
+
+        record(
+            AuditEvent.Action.OFFER_EDITED,
+            request=request,
+            actor=by,
+            obj=offer,
+            fields=[_offer_change_label(name) for name in changed if name != "*"],
+            created=changed == ["*"],
+        )
     return offer
+
+
+def _offer_change_label(name: str) -> str:
+    if name == "periods":
+        return str(_("periodes"))
+    return str(EducationOffer._meta.get_field(name).verbose_name)

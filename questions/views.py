@@ -86,6 +86,11 @@ def ask(request: HttpRequest) -> HttpResponse:
         {"form": form, "similar": similar, "checked": checked},
         status=status,
     )
+    if request.method == "GET":
+        # The empty form is how residents find the way to ask: search engines may index it.
+        # It is never cached (its anti-spam start time and CSRF token are per visitor).
+        add_never_cache_headers(response)
+        return response
     return _private(response)
 
 

@@ -25,4 +25,7 @@ urlpatterns = [
     path("verzoeken/", views.match_list, name="matches"),
     path("verzoeken/<int:pk>/", views.match_detail, name="match"),
     path("aanbod/", views.offer_list, name="offers"),
+    path("aanbod/nieuw/", views.offer_create, name="offer_create"),
+    path("aanbod/<int:pk>/", views.offer_edit, name="offer_edit"),
+    path("aanbod/<int:pk>/geschiedenis/", views.offer_history, name="offer_history"),
 ]

@@ -10,11 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import policy
+from editorial.forms import with_added_row, without_errors
 from questions import matching, selectors, services
 from questions.forms import (
     AnswerForm,
     DeclineForm,
     HandOverForm,
+    OfferForm,
+    PeriodFormSet,
     ProposeMatchForm,
     RespondForm,
     TriageForm,
@@ -43,7 +46,7 @@ def _triage_initial(question: Question) -> dict:
         "neighbourhood": question.neighbourhood_id,
         "tags": question.tags,
         "level": question.level,
-        "project": question.project.slug if question.project_id else "",
+        "project": question.project_id or "",
     }
 
 
@@ -319,4 +322,100 @@ def match_detail(request: HttpRequest, pk: int, obj: Match) -> HttpResponse:
 @policy.permission_required("offer.view")
 def offer_list(request: HttpRequest) -> HttpResponse:
     offers = policy.visible(request.user, "offer.view", selectors.offers_for_overview())
-    return render(request, "questions/workspace/offer_list.html", {"offers": offers})
+    return render(
+        request,
+        "questions/workspace/offer_list.html",
+        {"offers": offers, "may_manage": policy.can(request.user, "offer.manage")},
+    )
+
+
+def _offer(request, pk: int, **kwargs) -> EducationOffer:
+    return get_object_or_404(
+        EducationOffer.objects.select_related("institution").prefetch_related(
+            "periods", "themes", "teachers"
+        ),
+        pk=pk,
+    )
+
+
+def _offer_form(request: HttpRequest, offer: EducationOffer | None) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    add_row = data is not None and data.get("add_row") == "periods"
+    if add_row:
+        data = with_added_row(data, "periods")
+    form = OfferForm(data, instance=offer)
+    periods = PeriodFormSet(
+        data,
+        prefix="periods",
+        initial=None
+        if data is not None or offer is None
+        else [
+            {"academic_year": p.academic_year, "term": p.term, "capacity": p.capacity}
+            for p in offer.periods.all()
+        ],
+    )
+    if add_row:
+        without_errors(form, periods)
+    elif data is not None and form.is_valid() and periods.is_valid():
+        fields = {
+            name: form.cleaned_data[name]
+            for name in form.cleaned_data
+            if name not in ("themes", "teachers")
+        }
+        stored = EducationOffer.objects.get(pk=offer.pk) if offer is not None else None
+        try:
+            saved = services.save_offer(
+                offer=stored,
+                themes=list(form.cleaned_data["themes"]),
+                teachers=list(form.cleaned_data["teachers"]),
+                periods=[
+                    row
+                    for row in periods.cleaned_data
+                    if row and not row.get("DELETE") and row.get("term")
+                ],
+                by=request.user,
+                request=request,
+                **fields,
+            )
+        except ValidationError as error:
+            _service_error(request, error)
+        else:
+            messages.success(request, _("Het aanbod is opgeslagen."))
+            return redirect("kenniswinkel:offer_edit", pk=saved.pk)
+    return render(
+        request,
+        "questions/workspace/offer_form.html",
+        {"form": form, "periods": periods, "offer": offer},
+        status=400 if data is not None and not add_row else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@policy.permission_required("offer.manage")
+def offer_create(request: HttpRequest) -> HttpResponse:
+    """A new education offer, with its periods and places."""
+    return _offer_form(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+@policy.permission_required("offer.manage", get_object=_offer)
+def offer_edit(request: HttpRequest, pk: int, obj: EducationOffer) -> HttpResponse:
+    """Change an offer: the same service and rules as the import, with history."""
+    return _offer_form(request, obj)
+
+
+@require_GET
+@policy.permission_required("offer.manage", get_object=_offer)
+def offer_history(request: HttpRequest, pk: int, obj: EducationOffer) -> HttpResponse:
+    """Every version of an offer (from the workspace and from imports), newest first."""
+    from editorial.history import history_entries
+
+    return render(
+        request,
+        "editorial/history.html",
+        {
+            "object": obj,
+            "entries": history_entries(obj.history.select_related("history_user")),
+            "back_url": reverse("kenniswinkel:offer_edit", args=[obj.pk]),
+        },
+    )

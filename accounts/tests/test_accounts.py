@@ -41,7 +41,12 @@ def invite(client, office, organisation, capture, email="nieuw@example.org"):
     with capture(execute=True):
         response = client.post(
             "/beheer/gebruikers/",
-            {"email": email, "role": Role.PARTNER_EDITOR, "organisation": organisation.pk},
+            {
+                "name": "Noor de Vries",
+                "email": email,
+                "role": Role.PARTNER_EDITOR,
+                "organisation": organisation.pk,
+            },
         )
     assert response.status_code == 302
     client.logout()
@@ -68,7 +73,8 @@ def test_invited_editor_sets_a_password_and_gets_the_role_once(
     assert RoleAssignment.objects.filter(
         user=user, role=Role.PARTNER_EDITOR, organisation=organisation
     ).exists()
-    assert client.get("/beheer/").status_code == 200  # logged in
+    dashboard = client.get("/beheer/")  # logged in, and greeted by the name of the invitation
+    assert dashboard.status_code == 200 and "Welkom, Noor de Vries" in dashboard.content.decode()
     client.logout()
     assert client.get(path).status_code == 410  # single use
     actions = set(AuditEvent.objects.values_list("action", flat=True))

@@ -66,8 +66,15 @@ def jpeg_with_exif(size=(2400, 1200)) -> bytes:
 def test_editor_creates_a_project_with_partners_results_links_and_an_image(world, login):
     client = login(world.users["editor"])
     upload = SimpleUploadedFile("foto.jpg", jpeg_with_exif(), content_type="image/jpeg")
-    response = client.post(
+    without_alt = client.post(
         "/beheer/projecten/nieuw/", {**project_form_data(world), "image": upload}
+    )
+    assert without_alt.status_code == 400, "an image needs a description (alt text)"
+    assert "Beschrijf wat er op de afbeelding staat" in without_alt.content.decode()
+    upload.seek(0)
+    response = client.post(
+        "/beheer/projecten/nieuw/",
+        {**project_form_data(world), "image": upload, "image_alt": "Een rood vlak"},
     )
     assert response.status_code == 302, [
         line for line in response.content.decode().splitlines() if "error" in line
@@ -153,8 +160,8 @@ def test_submit_send_back_resubmit_approve_with_mail_to_both_sides(
     assert project.publication == "ingediend"
     recipients = {address for message in mail.outbox for address in message.to}
     assert {"office@example.org", "editor@example.org"} <= recipients
-    # The editor cannot approve their own project.
-    client.post(f"/beheer/projecten/{project.pk}/status/", {"transition": "approve"})
+    # The editor cannot approve (publish) their own project.
+    client.post(f"/beheer/projecten/{project.pk}/status/", {"transition": "publish"})
     project.refresh_from_db()
     assert project.publication == "ingediend"
 
@@ -182,10 +189,14 @@ def test_submit_send_back_resubmit_approve_with_mail_to_both_sides(
 
     mail.outbox.clear()
     login(office)
-    client.post(f"/beheer/projecten/{project.pk}/status/", {"transition": "approve"})
+    review = client.get(f"/beheer/projecten/{project.pk}/").content.decode()
+    assert review.count('value="publish"') == 1, "one publish action on a submitted project"
+    client.post(f"/beheer/projecten/{project.pk}/status/", {"transition": "publish"})
     project.refresh_from_db()
     assert project.publication == "gepubliceerd" and not project.review_comment
-    assert any("editor@example.org" in m.to for m in mail.outbox)
+    to_editor = [m for m in mail.outbox if "editor@example.org" in m.to]
+    assert to_editor and to_editor[0].subject.startswith("Goedgekeurd en gepubliceerd")
+    assert "goedgekeurd" in to_editor[0].body
     client.logout()
     assert client.get(project.get_absolute_url()).status_code == 200
     assert project.title in client.get("/projecten/").content.decode()
@@ -194,7 +205,7 @@ def test_submit_send_back_resubmit_approve_with_mail_to_both_sides(
 
 def test_transitions_outside_the_table_are_refused(world):
     office = world.users["office"]
-    with pytest.raises(ValidationError):
+    with pytest.raises(LookupError):
         services.change_publication(project=world.own_draft, transition="approve", by=office)
     with pytest.raises(ValidationError):
         services.change_publication(project=world.own_draft, transition="archive", by=office)
@@ -205,7 +216,7 @@ def test_transitions_outside_the_table_are_refused(world):
     with pytest.raises(LookupError):
         services.change_publication(project=world.own_draft, transition="fly", by=office)
     published = services.change_publication(
-        project=world.other_submitted, transition="approve", by=office
+        project=world.other_submitted, transition="publish", by=office
     )
     archived = services.change_publication(project=published, transition="archive", by=office)
     assert archived.publication == "gearchiveerd"

@@ -74,6 +74,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "kennisstad.example",
+        "SITE_URL": "https://kennisstad.example",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'check.sqlite3'}",
     }
     result = subprocess.run(

@@ -240,3 +240,18 @@ def test_checking_for_similar_questions_works_without_javascript(client, valid):
 def test_no_input_gives_a_server_error(client, neighbourhood, data):
     response = client.post(ASK_URL, data)
     assert response.status_code in (302, 400)
+
+
+def test_search_engines_may_index_the_empty_form_but_nothing_private(client, valid):
+    form = client.get(ASK_URL)
+    assert "noindex" not in form.get("X-Robots-Tag", "")
+    assert "no-store" in form["Cache-Control"] or "no-cache" in form["Cache-Control"]
+    sent_back = client.post(ASK_URL, valid(title=""))
+    assert sent_back["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get("/vragen/volgen/geen-echte-link/")["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_error_summary_does_not_double_the_punctuation(client, valid):
+    body = client.post(ASK_URL, valid(neighbourhood="")).content.decode()
+    assert "Over welke buurt gaat uw vraag? " in body
+    assert "?:" not in body

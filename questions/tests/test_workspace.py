@@ -159,3 +159,42 @@ def test_teacher_hands_over_with_a_dossier(client):
     match.question.refresh_from_db()
     assert match.question.status == Question.Status.TRIAGED
     assert match.question.dossiers.get().next_steps == "Metingen."
+
+
+def test_suggestions_sit_beside_the_question_before_the_forms(coordinator_client):
+    from portfolio.services import create_project
+    from portfolio.tests.factories import ProgrammeFactory
+
+    question = QuestionFactory(
+        status=Question.Status.TRIAGED, public_title="Bomen", public_summary="Meer bomen."
+    )
+    PeriodFactory(offer=OfferFactory(keywords="bomen"), capacity=2)
+    programme = ProgrammeFactory()
+    project = create_project(
+        programme=programme,
+        title="Bomenproject",
+        summary="Bomen in de straat.",
+        primary_theme=ThemeFactory(programme=programme),
+        publication="gepubliceerd",
+    )
+    body = coordinator_client.get(
+        reverse("kenniswinkel:question", args=[question.pk])
+    ).content.decode()
+    suggestions = body.index('id="suggest-heading"')
+    assert body.index('id="asked-heading"') < suggestions < body.index('id="triage-heading"')
+    assert suggestions < body.index('id="decline-heading"')
+    # "Uitgegroeid tot project" is a choice of published projects by title, not a slug.
+    assert f'<option value="{project.pk}">Bomenproject</option>' in body
+    response = coordinator_client.post(
+        reverse("kenniswinkel:triage", args=[question.pk]),
+        {
+            "public_title": "Bomen",
+            "public_summary": "Meer bomen.",
+            "theme": ThemeFactory().pk,
+            "neighbourhood": question.neighbourhood.pk,
+            "project": project.pk,
+        },
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.project == project

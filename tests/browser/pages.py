@@ -55,6 +55,7 @@ def load_site_data() -> None:
     call_command("load_questions_demo", verbosity=0)
     call_command("load_events_demo", verbosity=0)
     call_command("load_ambitions", verbosity=0)
+    call_command("load_site_pages", verbosity=0)
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,10 @@ PAGE_TYPES = [
     "indicator",
     "indicator-areas",
     "ambitions-rollup",
+    "privacy",
+    "contact",
+    "accessibility",
+    "colophon",
     "not-found",
 ]
 
@@ -183,6 +188,10 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "indicator": f"/indicatoren/{site.indicator_slug}/",
         "indicator-areas": f"/indicatoren/{site.area_indicator_slug}/",
         "ambitions-rollup": "/ambities/bijdragen/",
+        "privacy": "/privacy/",
+        "contact": "/contact/",
+        "accessibility": "/toegankelijkheid/",
+        "colophon": "/colofon/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
