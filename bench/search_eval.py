@@ -38,6 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from search import analysis  # noqa: E402
 
 DEPTH = 100
+# The column weights of the site's index (search.backends.SQLITE_WEIGHTS): title, body, and
+# the compound parts of both, weighted low so a word inside a compound ranks below it whole.
+TITLE_WEIGHT, BODY_WEIGHT, PARTS_WEIGHT = 10.0, 1.0, 0.5
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,16 @@ def load_qrels(path: Path) -> dict[str, dict[str, int]]:
     return qrels
 
 
-def fts_search(connection: sqlite3.Connection, clauses: list[str], limit: int) -> list[str]:
+def fts_search(
+    connection: sqlite3.Connection, clauses: list[str], limit: int, weights: tuple = ()
+) -> list[str]:
     """Run all clauses ANDed, falling back to ORed when that matches nothing."""
     if not clauses:
         return []
+    rank = "bm25(docs" + "".join(f", {weight}" for weight in weights) + ")"
     for operator in (" AND ", " OR "):
         rows = connection.execute(
-            "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+            f"SELECT id FROM docs WHERE docs MATCH ? ORDER BY {rank} LIMIT ?",
             (operator.join(clauses), limit),
         ).fetchall()
         if rows:
@@ -117,33 +123,41 @@ class AnalyzedSearch:
         *,
         name: str = "analyzed",
         index_compound_parts: bool = True,
+        separate_parts: bool = True,
         split_query_compounds: bool = True,
         correct_typos: bool = True,
+        stemming: dict | None = None,
+        weights: tuple = (TITLE_WEIGHT, BODY_WEIGHT, PARTS_WEIGHT),
     ) -> None:
         self.name = name
+        self.stemming = stemming or {}
+        use_stemmer(**self.stemming)
         self.vocabulary = vocabulary
         self.split_query_compounds = split_query_compounds
         self.correct_typos = correct_typos
-        if index_compound_parts:
-            terms: Callable[[str], list[str]] = lambda text: analysis.index_terms(  # noqa: E731
-                text, vocabulary
-            )
+        if not index_compound_parts:
+            parts: Callable[[str], list[str]] = lambda text: []  # noqa: E731
         else:
-            terms = lambda text: [analysis.stem(word) for word in analysis.tokens(text)]  # noqa: E731
+            parts = lambda text: analysis.part_terms(text, vocabulary)  # noqa: E731
+        rows = []
+        for doc in corpus:
+            title, text = analysis.word_terms(doc["title"]), analysis.word_terms(doc["text"])
+            if separate_parts:  # as the site's index does: a column of its own, weighted low
+                row = (title, text, parts(doc["title"]) + parts(doc["text"]))
+            else:  # as before: the parts in the column of their word
+                row = (title + parts(doc["title"]), text + parts(doc["text"]), [])
+            rows.append((doc["id"], *(" ".join(column) for column in row)))
         self.connection = sqlite3.connect(":memory:")
         # The terms are already analyzed ASCII words; the ascii tokenizer only splits them.
         self.connection.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize='ascii')"
+            "CREATE VIRTUAL TABLE docs USING fts5("
+            "id UNINDEXED, title, text, parts, tokenize='ascii')"
         )
-        self.connection.executemany(
-            "INSERT INTO docs VALUES (?, ?, ?)",
-            [
-                (doc["id"], " ".join(terms(doc["title"])), " ".join(terms(doc["text"])))
-                for doc in corpus
-            ],
-        )
+        self.connection.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+        self.weights = (0.0, *weights)
 
     def search(self, text: str, limit: int = DEPTH) -> list[str]:
+        use_stemmer(**self.stemming)
         clauses = analysis.query_clauses(
             text,
             self.vocabulary,
@@ -159,7 +173,7 @@ class AnalyzedSearch:
             + ")"
             for clause in clauses
         ]
-        return fts_search(self.connection, expressions, limit)
+        return fts_search(self.connection, expressions, limit, self.weights)
 
 
 def ndcg(ranking: list[str], judged: dict[str, int], k: int = 10) -> float:
@@ -226,9 +240,17 @@ def print_per_query(scores, queries: list[Query]) -> None:
         print(f"{query.id:>5} {query.kind:<11} {values}  {query.text}")
 
 
-def use_stemmer(algorithm: str) -> None:
-    """Switch the Snowball algorithm of search.analysis (bench only)."""
-    analysis.STEMMER_ALGORITHM = algorithm
+_STEM_EXCEPTIONS = analysis.stem_exceptions
+STEMMER = analysis.STEMMER_ALGORITHM
+
+
+def use_stemmer(
+    algorithm: str | None = None, *, keep_ge_prefix: bool = True, exceptions: bool = True
+) -> None:
+    """Switch the Snowball algorithm of search.analysis and its corrections (bench only)."""
+    analysis.STEMMER_ALGORITHM = algorithm or STEMMER
+    analysis.KEEP_GE_PREFIX = keep_ge_prefix
+    analysis.stem_exceptions = _STEM_EXCEPTIONS if exceptions else dict
     analysis.stem.cache_clear()
     analysis._stemmers.__dict__.clear()
 
@@ -251,23 +273,70 @@ def main() -> int:
         print(f"warning: queries without judgements: {', '.join(unjudged)}", file=sys.stderr)
 
     started = time.perf_counter()
-    use_stemmer(arguments.stemmer)
+    global STEMMER
+    STEMMER = arguments.stemmer
     seed = analysis.load_seed_words()
-    vocabulary = analysis.Vocabulary.from_texts(
-        (f"{doc['title']}\n{doc['text']}" for doc in corpus), seed=seed
-    )
-    systems = [PlainSearch(corpus), AnalyzedSearch(corpus, vocabulary)]
+    texts = [f"{doc['title']}\n{doc['text']}" for doc in corpus]
+    vocabulary = analysis.Vocabulary.from_texts(texts, seed=seed, lexicon=analysis.load_lexicon())
+    learned_only = analysis.Vocabulary.from_texts(texts, seed=seed, min_modifier_length=4)
+    before = {"keep_ge_prefix": False, "exceptions": False}
+    systems = [
+        PlainSearch(corpus),
+        AnalyzedSearch(
+            corpus,
+            learned_only,
+            name="analyzed before issue 13",
+            separate_parts=False,
+            stemming=before,
+            weights=(1.0, 1.0, 1.0),
+        ),
+        AnalyzedSearch(corpus, vocabulary),
+    ]
     if arguments.variants:
         systems += [
             AnalyzedSearch(
                 corpus,
-                vocabulary,
-                name="analyzed, query compounds kept",
-                split_query_compounds=False,
+                analysis.Vocabulary.from_texts(texts, seed=seed),
+                name="without the wordfreq lexicon",
             ),
             AnalyzedSearch(
-                corpus, vocabulary, name="analyzed, no typo expansion", correct_typos=False
+                corpus,
+                analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=analysis.load_lexicon(), min_modifier_length=4
+                ),
+                name="lexicon, no 3-letter modifiers",
             ),
+            AnalyzedSearch(
+                corpus,
+                analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=analysis.load_lexicon(2.5)
+                ),
+                name="lexicon from zipf 2.5",
+            ),
+            AnalyzedSearch(
+                corpus,
+                analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=analysis.load_lexicon(3.5)
+                ),
+                name="lexicon from zipf 3.5",
+            ),
+            AnalyzedSearch(
+                corpus, vocabulary, name="ge- stripped", stemming={"keep_ge_prefix": False}
+            ),
+            AnalyzedSearch(
+                corpus, vocabulary, name="title weighted as body", weights=(1.0, 1.0, 0.5)
+            ),
+            AnalyzedSearch(corpus, vocabulary, name="parts weighted 0.25",
+                           weights=(10.0, 1.0, 0.25)),
+            AnalyzedSearch(corpus, vocabulary, name="parts in their word's column",
+                           separate_parts=False),
+            AnalyzedSearch(
+                corpus,
+                vocabulary,
+                name="query compounds kept",
+                split_query_compounds=False,
+            ),
+            AnalyzedSearch(corpus, vocabulary, name="no typo expansion", correct_typos=False),
             AnalyzedSearch(
                 corpus,
                 vocabulary,
