@@ -171,22 +171,24 @@ def stem_exceptions(path: Path = STEM_EXCEPTIONS_PATH) -> dict[str, str]:
 
 
 @functools.cache
-def load_lexicon(min_zipf: float = LEXICON_MIN_ZIPF) -> frozenset[str]:
-    """The Dutch words of wordfreq at least as frequent as ``min_zipf``, normalised.
+def load_lexicon(min_zipf: float = LEXICON_MIN_ZIPF) -> dict[str, float]:
+    """The Dutch words of wordfreq at least as frequent as ``min_zipf``, normalised, with
+    their Zipf frequency (log10 of uses per billion words).
 
-    Used only to tell whether a piece of a compound is a real word, never as a typo
-    correction (a correction must be a word the index contains).
+    Used only to tell whether a piece of a compound is a real word, and whether a word is
+    more common whole than its parts, never as a typo correction (a correction must be a
+    word the index contains).
     """
     import wordfreq
 
-    words = set()
+    words: dict[str, float] = {}
     for word, frequency in wordfreq.get_frequency_dict("nl", wordlist="best").items():
         if frequency < 10 ** (min_zipf - 9):
             break  # the list is ordered from the most frequent word down
         folded = normalise(word)
         if folded.isalpha() and len(folded) >= MIN_MODIFIER_LENGTH:
-            words.add(folded)
-    return frozenset(words)
+            words.setdefault(folded, round(math.log10(frequency) + 9, 2))
+    return words
 
 
 def load_seed_words(path: Path = SEED_WORDS_PATH) -> frozenset[str]:
@@ -208,7 +210,7 @@ class Vocabulary:
 
     counts: Counter[str] = field(default_factory=Counter)
     seed: frozenset[str] = frozenset()
-    lexicon: frozenset[str] = frozenset()
+    lexicon: Mapping[str, float] = field(default_factory=dict)
     min_count: int = 2
     min_part_length: int = MIN_PART_LENGTH
     min_modifier_length: int = MIN_MODIFIER_LENGTH
@@ -220,14 +222,14 @@ class Vocabulary:
         texts: Iterable[str],
         *,
         seed: Iterable[str] = (),
-        lexicon: Iterable[str] = (),
+        lexicon: Mapping[str, float] | None = None,
         min_count: int = 2,
         min_modifier_length: int = MIN_MODIFIER_LENGTH,
     ) -> Vocabulary:
         """Build a vocabulary from a corpus of texts, an optional seed list and lexicon."""
         vocabulary = cls(
             seed=frozenset(seed),
-            lexicon=frozenset(lexicon),
+            lexicon=lexicon or {},
             min_count=min_count,
             min_modifier_length=min_modifier_length,
         )
@@ -286,8 +288,10 @@ def _best_split(word: str, vocabulary: Vocabulary) -> list[str] | None:
     def is_part(candidate: str) -> bool:
         if candidate in STOP_WORDS or candidate in NOT_PARTS:
             return False
-        if len(candidate) < minimum:  # a short modifier: only a word the lexicon knows
-            return candidate in vocabulary.lexicon or candidate in vocabulary.seed
+        if len(candidate) < minimum:
+            # A short modifier: a word the lexicon knows, of a word it does not know as a
+            # whole (bak-fietsen, but not oud-eren for ouderen).
+            return candidate in vocabulary.lexicon and word not in vocabulary.lexicon
         return vocabulary.is_known(candidate)
 
     def weight(part: str) -> float:
@@ -318,7 +322,15 @@ def _best_split(word: str, vocabulary: Vocabulary) -> list[str] | None:
     found = best(0)
     if found is None or found[0] < 2:
         return None
-    return list(found[2])
+    parts = found[2]
+    # A word more common whole than its parts are on average is no compound to a reader:
+    # wetenschap is not weten + schap (Koehn and Knight's test, on wordfreq's frequencies).
+    whole = vocabulary.lexicon.get(word)
+    if whole is not None:
+        mean = sum(vocabulary.lexicon.get(part, 0.0) for part in parts) / len(parts)
+        if mean < whole:
+            return None
+    return list(parts)
 
 
 def compound_parts(word: str, vocabulary: Vocabulary) -> list[str]:
