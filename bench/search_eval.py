@@ -326,10 +326,12 @@ def main() -> int:
             AnalyzedSearch(
                 corpus, vocabulary, name="title weighted as body", weights=(1.0, 1.0, 0.5)
             ),
-            AnalyzedSearch(corpus, vocabulary, name="parts weighted 0.25",
-                           weights=(10.0, 1.0, 0.25)),
-            AnalyzedSearch(corpus, vocabulary, name="parts in their word's column",
-                           separate_parts=False),
+            AnalyzedSearch(
+                corpus, vocabulary, name="parts weighted 0.25", weights=(10.0, 1.0, 0.25)
+            ),
+            AnalyzedSearch(
+                corpus, vocabulary, name="parts in their word's column", separate_parts=False
+            ),
             AnalyzedSearch(
                 corpus,
                 vocabulary,

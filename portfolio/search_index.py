@@ -121,8 +121,10 @@ def register_search_kinds() -> None:
         load=project_entries,
         order=0,
         shows={
-            Theme: lambda ids: set(_projects_showing(primary_theme__in=ids))
-            | set(_projects_showing(secondary_themes__in=ids)),
+            Theme: lambda ids: (
+                set(_projects_showing(primary_theme__in=ids))
+                | set(_projects_showing(secondary_themes__in=ids))
+            ),
             Flagship: lambda ids: _projects_showing(flagships__in=ids),
             Organisation: projects_of_organisations,
             Neighbourhood: lambda ids: _projects_showing(neighbourhoods__in=ids),

@@ -249,9 +249,7 @@ class Vocabulary:
         """Say whether ``word`` is frequent enough (or seeded, or in the lexicon) to count as
         a real word."""
         return (
-            word in self.seed
-            or word in self.lexicon
-            or self.counts.get(word, 0) >= self.min_count
+            word in self.seed or word in self.lexicon or self.counts.get(word, 0) >= self.min_count
         )
 
     def known_words(self) -> dict[str, int]:
@@ -304,7 +302,9 @@ def _best_split(word: str, vocabulary: Vocabulary) -> list[str] | None:
         rest = word[start:]
         if start > 0 and len(rest) >= minimum and is_part(rest):
             options.append((1, -weight(rest), (rest,)))
-        for end in range(start + (first_minimum if start == 0 else minimum), len(word) - minimum + 1):
+        for end in range(
+            start + (first_minimum if start == 0 else minimum), len(word) - minimum + 1
+        ):
             part = word[start:end]
             if not is_part(part):
                 continue

@@ -80,7 +80,9 @@ class Concept(models.Model):
     synonyms = models.TextField(
         _("synoniemen"),
         blank=True,
-        help_text=_("Woorden met dezelfde betekenis, gescheiden door komma's; werkt twee kanten op."),
+        help_text=_(
+            "Woorden met dezelfde betekenis, gescheiden door komma's; werkt twee kanten op."
+        ),
     )
     narrower = models.TextField(
         _("nauwere begrippen"),

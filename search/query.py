@@ -60,17 +60,25 @@ class Match:
 
     def ranked_ids(self, candidates: QuerySet, *, limit: int, offset: int = 0) -> list[int]:
         """Ids of the best-ranked matches among `candidates`, best first."""
+        return [pk for pk, _score in self.ranked(candidates, limit=limit, offset=offset)]
+
+    def ranked(
+        self, candidates: QuerySet, *, limit: int, offset: int = 0
+    ) -> list[tuple[int, float]]:
+        """(id, score) of the best-ranked matches among `candidates`, best first; a higher
+        score is better (on SQLite the negated bm25, on PostgreSQL ts_rank_cd)."""
         match = self.sql()
         candidate_sql, candidate_params = candidates.order_by().values("pk").query.sql_with_params()
         direction = "ASC" if match.rank_ascending else "DESC"
         sql = (
-            f"SELECT m.object_id FROM ({match.sql}) m "
+            f"SELECT m.object_id, m.rank FROM ({match.sql}) m "
             f"WHERE m.object_id IN ({candidate_sql}) "
             f"ORDER BY m.rank {direction}, m.object_id LIMIT %s OFFSET %s"
         )
+        sign = -1.0 if match.rank_ascending else 1.0
         with connection.cursor() as cursor:
             cursor.execute(sql, [*match.params, *candidate_params, limit, offset])
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], sign * float(row[1])) for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)

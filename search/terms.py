@@ -35,9 +35,7 @@ _cached: tuple[float, LearnedVocabulary] | None = None
 def _load_vocabulary() -> LearnedVocabulary:
     from search.models import VocabularyWord
 
-    vocabulary = LearnedVocabulary(
-        seed=analysis.load_seed_words(), lexicon=analysis.load_lexicon()
-    )
+    vocabulary = LearnedVocabulary(seed=analysis.load_seed_words(), lexicon=analysis.load_lexicon())
     vocabulary.counts.update(dict(VocabularyWord.objects.values_list("word", "document_count")))
     return vocabulary
 
@@ -170,8 +168,7 @@ class ParsedQuery:
         if not self.corrections:
             return ""
         return " ".join(
-            self.corrections[word][0] if word in self.corrections else word
-            for word in self.words
+            self.corrections[word][0] if word in self.corrections else word for word in self.words
         )
 
 

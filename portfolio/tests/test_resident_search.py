@@ -43,7 +43,9 @@ def found(text: str) -> list[int]:
 
 
 def words_of(project: Project) -> set[str]:
-    return set(analysis.normalise(f"{project.title} {project.summary} {project.description}").split())
+    return set(
+        analysis.normalise(f"{project.title} {project.summary} {project.description}").split()
+    )
 
 
 def test_every_theme_name_finds_all_projects_filed_under_it(content):
@@ -55,7 +57,11 @@ def test_every_theme_name_finds_all_projects_filed_under_it(content):
 
 
 def test_one_word_of_a_theme_name_finds_its_projects(content):
-    for word, slug in [("biodiversiteit", "biodiversiteit-duurzaamheid"), ("erfgoed", "cultureel-erfgoed"), ("welzijn", "gezondheid-welzijn")]:
+    for word, slug in [
+        ("biodiversiteit", "biodiversiteit-duurzaamheid"),
+        ("erfgoed", "cultureel-erfgoed"),
+        ("welzijn", "gezondheid-welzijn"),
+    ]:
         filed = set(content.filter(primary_theme__slug=slug).values_list("pk", flat=True))
         assert filed <= set(found(word)), word
 
@@ -65,7 +71,9 @@ def test_every_flagship_name_finds_all_its_projects(content):
         filed = set(content.filter(flagships=flagship).values_list("pk", flat=True))
         assert filed, flagship.name
         assert filed <= set(found(flagship.name)), flagship.name
-    fieldlab = set(content.filter(flagships__slug="leiden-education-fieldlab").values_list("pk", flat=True))
+    fieldlab = set(
+        content.filter(flagships__slug="leiden-education-fieldlab").values_list("pk", flat=True)
+    )
     assert fieldlab <= set(found("Education Fieldlab"))
 
 
@@ -138,7 +146,11 @@ def test_zorg_does_not_find_projects_that_mention_only_zorgen(content):
 
 def test_leefstijl_finds_the_healthy_living_projects(content):
     results = set(found("leefstijl"))
-    for title in ("Beweegroutes door de Stevenshof", "Samen koken in de Slaaghwijk", "De gezonde mbo-kantine"):
+    for title in (
+        "Beweegroutes door de Stevenshof",
+        "Samen koken in de Slaaghwijk",
+        "De gezonde mbo-kantine",
+    ):
         assert content.get(title=title).pk in results, title
     # Everything the thesaurus puts under leefstijl is found by it.
     assert set(found("bewegen")) | set(found("voeding")) <= results
