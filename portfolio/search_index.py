@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Iterator
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portfolio.models import (
@@ -43,8 +44,9 @@ def project_keywords(project: Project) -> str:
     for neighbourhood in project.neighbourhoods.all():
         names += [neighbourhood.name, neighbourhood.district.name]
     if project.is_citywide:
-        names.append(str(_("stadsbreed")))
-    names.append(str(project.get_status_display()))
+        names.append("stadsbreed")
+    with translation.override("nl"):  # the index is Dutch, whoever saves
+        names.append(str(project.get_status_display()))
     return "\n".join(dict.fromkeys(name for name in names if name))
 
 
@@ -89,13 +91,15 @@ def organisation_entries(ids: Iterable[int] | None) -> Iterator[IndexEntry]:
     """Index entries of organisations: their name and description."""
     queryset = Organisation.objects.only("pk", "name", "slug", "description", "kind")
     for organisation in _batches(queryset, ids):
+        with translation.override("nl"):
+            kind = str(organisation.get_kind_display() or "")
         yield IndexEntry(
             object_id=organisation.pk,
             label=organisation.name,
             url=organisation.get_absolute_url(),
             snippet=str(organisation.get_kind_display() or ""),
             title=organisation.name,
-            keywords=str(organisation.get_kind_display() or ""),
+            keywords=kind,
             body=organisation.description,
         )
 

@@ -164,3 +164,43 @@ def test_a_corrected_typo_says_what_it_meant_and_links_to_the_literal_text(clien
     assert re.search(r'href="\?[^"]*letterlijk=1', html)
     literal = client.get("/projecten/", {"q": "gezondhied", "letterlijk": "1"}).content.decode()
     assert "Bedoelde u" not in literal
+
+
+@pytest.mark.parametrize("text", ["🐝", "*", "de het"])
+def test_a_query_without_searchable_words_says_so_and_shows_no_projects(client, content, text):
+    html = client.get("/projecten/", {"q": text}).content.decode()
+    assert "bevat geen woorden om op te zoeken" in html
+    assert "0 projecten" in html
+    assert "Zoekwoorden:" not in html
+    site = client.get("/zoeken/", {"q": text}).content.decode()
+    assert "bevat geen woorden om op te zoeken" in site
+
+
+def test_the_search_form_sends_no_other_order_so_a_typed_search_ranks_by_relevance(
+    client, content
+):
+    html = client.get("/projecten/").content.decode()
+    select = re.search(r'<select id="f-sorteer" name="sorteer">(.*?)</select>', html, re.S)[1]
+    assert re.search(r'<option value="" selected>', select)
+    # What the form sends on Enter: the typed text and the empty order.
+    response = client.get("/projecten/", {"q": "erfgoed", "sorteer": ""})
+    assert response.context["filters"].effective_sort == "relevantie"
+
+
+def test_the_chip_shows_the_words_that_were_searched(client, content):
+    html = client.get("/projecten/", {"q": "de fietsen 🐝"}).content.decode()
+    assert "Zoekwoorden: fietsen" in html
+
+
+def test_the_site_search_also_says_what_it_meant(client, content):
+    html = client.get("/zoeken/", {"q": "gezondhied"}).content.decode()
+    assert "Bedoelde u" in html and "letterlijk=1" in html
+    assert "Bedoelde u" not in client.get("/zoeken/", {"q": "gezondheid"}).content.decode()
+
+
+def test_suggestions_understand_compounds_and_names(client, content):
+    html = client.get("/zoeken/suggesties/", {"q": "fietsen"}).content.decode()
+    assert "bakfietsen" in html
+    flagship = Flagship.objects.get(slug="leren-met-de-stad")
+    html = client.get("/zoeken/suggesties/", {"q": flagship.name}).content.decode()
+    assert any(project.title in html for project in content.filter(flagships=flagship))
