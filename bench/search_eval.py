@@ -29,18 +29,50 @@ import sqlite3
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search import analysis  # noqa: E402
+from search import analysis, terms  # noqa: E402
+from search.backends import SQLITE_WEIGHTS  # noqa: E402
 
 DEPTH = 100
-# The column weights of the site's index (search.backends.SQLITE_WEIGHTS): title, body, and
-# the compound parts of both, weighted low so a word inside a compound ranks below it whole.
-TITLE_WEIGHT, BODY_WEIGHT, PARTS_WEIGHT = 10.0, 1.0, 0.5
+# The column weights of the site's index: title, keywords, summary, body, and the compound
+# parts of all of them, weighted low so a word inside a compound ranks below it whole.
+WEIGHTS = SQLITE_WEIGHTS[:5]
+# The site's weights before issue 13 (title, summary, body; no keywords, parts in the body).
+WEIGHTS_BEFORE = (10.0, 0.0, 4.0, 1.0, 0.0)
+# The fields of a corpus line besides its id: the dev set has title and text; the resident
+# set (bench/search_eval/build_resident_set.py) also summary, keywords and partners.
+FIELDS = ("title", "keywords", "summary", "text", "partners")
+THESAURUS = Path(__file__).resolve().parent.parent / "search" / "data" / "thesaurus_nl.json"
+
+
+@dataclass(frozen=True)
+class ThesaurusConcept:
+    label: str
+    synonyms: str = ""
+    narrower: str = ""
+    note: str = ""
+
+    @property
+    def equivalents(self) -> list[str]:
+        return [self.label, *_phrases(self.synonyms)]
+
+    @property
+    def narrower_terms(self) -> list[str]:
+        return _phrases(self.narrower)
+
+
+def _phrases(text: str) -> list[str]:
+    return [phrase.strip() for phrase in text.split(",") if phrase.strip()]
+
+
+def load_thesaurus(path: Path = THESAURUS):
+    """The first thesaurus, as the data migration puts it in the database."""
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    return terms.build_thesaurus(ThesaurusConcept(**entry) for entry in entries)
 
 
 @dataclass(frozen=True)
@@ -96,7 +128,10 @@ def quoted(term: str) -> str:
 
 
 class PlainSearch:
-    """FTS5 with its default tokenizer over the raw text: what you get without our analyzer."""
+    """FTS5 with its default tokenizer over the raw text: what you get without our analyzer.
+
+    Indexes what the site indexed before issue 13: title, summary and text (with the
+    partners' names), not the other names the site shows."""
 
     name = "plain"
 
@@ -105,7 +140,7 @@ class PlainSearch:
         self.connection.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text)")
         self.connection.executemany(
             "INSERT INTO docs VALUES (?, ?, ?)",
-            [(doc["id"], doc["title"], doc["text"]) for doc in corpus],
+            [(doc["id"], doc["title"], old_text(doc)) for doc in corpus],
         )
 
     def search(self, text: str, limit: int = DEPTH) -> list[str]:
@@ -113,8 +148,15 @@ class PlainSearch:
         return fts_search(self.connection, [quoted(word) for word in words], limit)
 
 
+def old_text(doc: dict) -> str:
+    """A document's text as the index saw it before issue 13 (partners in the body)."""
+    return "\n".join(filter(None, [doc.get("summary", ""), doc["text"], doc.get("partners", "")]))
+
+
 class AnalyzedSearch:
-    """FTS5 over the terms of search.analysis (documents and queries analyzed the same way)."""
+    """FTS5 over the terms of search.analysis (documents and queries analyzed the same way),
+    in the columns of the site's index: title, keywords (the names shown with a document),
+    summary, text, and the compound parts of all of them."""
 
     def __init__(
         self,
@@ -124,10 +166,12 @@ class AnalyzedSearch:
         name: str = "analyzed",
         index_compound_parts: bool = True,
         separate_parts: bool = True,
+        index_keywords: bool = True,
         split_query_compounds: bool = True,
         correct_typos: bool = True,
+        thesaurus: bool = False,
         stemming: dict | None = None,
-        weights: tuple = (TITLE_WEIGHT, BODY_WEIGHT, PARTS_WEIGHT),
+        weights: tuple = WEIGHTS,
     ) -> None:
         self.name = name
         self.stemming = stemming or {}
@@ -135,35 +179,61 @@ class AnalyzedSearch:
         self.vocabulary = vocabulary
         self.split_query_compounds = split_query_compounds
         self.correct_typos = correct_typos
-        if not index_compound_parts:
-            parts: Callable[[str], list[str]] = lambda text: []  # noqa: E731
-        else:
-            parts = lambda text: analysis.part_terms(text, vocabulary)  # noqa: E731
+        self.thesaurus = load_thesaurus() if thesaurus else None  # stems as this system's
         rows = []
         for doc in corpus:
-            title, text = analysis.word_terms(doc["title"]), analysis.word_terms(doc["text"])
+            if index_keywords:
+                fields = [
+                    doc["title"],
+                    doc.get("keywords", ""),
+                    doc.get("summary", ""),
+                    doc["text"],
+                ]
+            else:  # as before issue 13: the partners' names in the text, nothing else shown
+                fields = [
+                    doc["title"],
+                    "",
+                    doc.get("summary", ""),
+                    "\n".join(filter(None, [doc["text"], doc.get("partners", "")])),
+                ]
+            columns = [analysis.word_terms(field) for field in fields]
+            parts = [
+                analysis.part_terms(field, vocabulary) if index_compound_parts else []
+                for field in fields
+            ]
             if separate_parts:  # as the site's index does: a column of its own, weighted low
-                row = (title, text, parts(doc["title"]) + parts(doc["text"]))
+                columns.append([term for field_parts in parts for term in field_parts])
             else:  # as before: the parts in the column of their word
-                row = (title + parts(doc["title"]), text + parts(doc["text"]), [])
-            rows.append((doc["id"], *(" ".join(column) for column in row)))
+                columns = [words + extra for words, extra in zip(columns, parts, strict=True)]
+                columns.append([])
+            rows.append((doc["id"], *(" ".join(column) for column in columns)))
         self.connection = sqlite3.connect(":memory:")
         # The terms are already analyzed ASCII words; the ascii tokenizer only splits them.
         self.connection.execute(
             "CREATE VIRTUAL TABLE docs USING fts5("
-            "id UNINDEXED, title, text, parts, tokenize='ascii')"
+            "id UNINDEXED, title, keywords, summary, text, parts, tokenize='ascii')"
         )
-        self.connection.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+        self.connection.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", rows)
         self.weights = (0.0, *weights)
+
+    def clauses(self, text: str) -> list:
+        if self.thesaurus is None:
+            return analysis.query_clauses(
+                text,
+                self.vocabulary,
+                split_compounds=self.split_query_compounds,
+                correct_typos=self.correct_typos,
+            )
+        parsed = terms.parse_query(
+            text, self.vocabulary, thesaurus=self.thesaurus, literal=not self.correct_typos
+        )
+        return [
+            [clause.terms] if isinstance(clause, terms.Phrase) else clause
+            for clause in parsed.clauses
+        ]
 
     def search(self, text: str, limit: int = DEPTH) -> list[str]:
         use_stemmer(**self.stemming)
-        clauses = analysis.query_clauses(
-            text,
-            self.vocabulary,
-            split_compounds=self.split_query_compounds,
-            correct_typos=self.correct_typos,
-        )
         expressions = [
             "("
             + " OR ".join(
@@ -171,7 +241,7 @@ class AnalyzedSearch:
                 for alternative in clause
             )
             + ")"
-            for clause in clauses
+            for clause in self.clauses(text)
         ]
         return fts_search(self.connection, expressions, limit, self.weights)
 
@@ -276,10 +346,10 @@ def main() -> int:
     global STEMMER
     STEMMER = arguments.stemmer
     seed = analysis.load_seed_words()
-    texts = [f"{doc['title']}\n{doc['text']}" for doc in corpus]
-    vocabulary = analysis.Vocabulary.from_texts(texts, seed=seed, lexicon=analysis.load_lexicon())
+    texts = [" ".join(doc.get(field, "") for field in FIELDS) for doc in corpus]
+    lexicon = analysis.load_lexicon()
+    vocabulary = analysis.Vocabulary.from_texts(texts, seed=seed, lexicon=lexicon)
     learned_only = analysis.Vocabulary.from_texts(texts, seed=seed, min_modifier_length=4)
-    before = {"keep_ge_prefix": False, "exceptions": False}
     systems = [
         PlainSearch(corpus),
         AnalyzedSearch(
@@ -287,65 +357,58 @@ def main() -> int:
             learned_only,
             name="analyzed before issue 13",
             separate_parts=False,
-            stemming=before,
-            weights=(1.0, 1.0, 1.0),
+            index_keywords=False,
+            stemming={"keep_ge_prefix": False, "exceptions": False},
+            weights=WEIGHTS_BEFORE,
         ),
-        AnalyzedSearch(corpus, vocabulary),
+        AnalyzedSearch(corpus, vocabulary, thesaurus=True),
     ]
     if arguments.variants:
+
+        def variant(name: str, **options) -> AnalyzedSearch:
+            options.setdefault("thesaurus", True)
+            return AnalyzedSearch(
+                corpus, options.pop("vocabulary", vocabulary), name=name, **options
+            )
+
         systems += [
-            AnalyzedSearch(
-                corpus,
-                analysis.Vocabulary.from_texts(texts, seed=seed),
-                name="without the wordfreq lexicon",
+            variant("without the thesaurus", thesaurus=False),
+            variant("without keywords (names shown)", index_keywords=False),
+            variant(
+                "without the wordfreq lexicon",
+                vocabulary=analysis.Vocabulary.from_texts(texts, seed=seed),
             ),
-            AnalyzedSearch(
-                corpus,
-                analysis.Vocabulary.from_texts(
-                    texts, seed=seed, lexicon=analysis.load_lexicon(), min_modifier_length=4
+            variant(
+                "lexicon, no 3-letter modifiers",
+                vocabulary=analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=lexicon, min_modifier_length=4
                 ),
-                name="lexicon, no 3-letter modifiers",
             ),
-            AnalyzedSearch(
-                corpus,
-                analysis.Vocabulary.from_texts(
+            variant(
+                "lexicon from zipf 2.5",
+                vocabulary=analysis.Vocabulary.from_texts(
                     texts, seed=seed, lexicon=analysis.load_lexicon(2.5)
                 ),
-                name="lexicon from zipf 2.5",
             ),
-            AnalyzedSearch(
-                corpus,
-                analysis.Vocabulary.from_texts(
+            variant(
+                "lexicon from zipf 3.5",
+                vocabulary=analysis.Vocabulary.from_texts(
                     texts, seed=seed, lexicon=analysis.load_lexicon(3.5)
                 ),
-                name="lexicon from zipf 3.5",
             ),
-            AnalyzedSearch(
-                corpus, vocabulary, name="ge- stripped", stemming={"keep_ge_prefix": False}
-            ),
-            AnalyzedSearch(
-                corpus, vocabulary, name="title weighted as body", weights=(1.0, 1.0, 0.5)
-            ),
-            AnalyzedSearch(
-                corpus, vocabulary, name="parts weighted 0.25", weights=(10.0, 1.0, 0.25)
-            ),
-            AnalyzedSearch(
-                corpus, vocabulary, name="parts in their word's column", separate_parts=False
-            ),
-            AnalyzedSearch(
-                corpus,
-                vocabulary,
-                name="query compounds kept",
-                split_query_compounds=False,
-            ),
-            AnalyzedSearch(corpus, vocabulary, name="no typo expansion", correct_typos=False),
-            AnalyzedSearch(
-                corpus,
-                vocabulary,
-                name="stems only (no compounds, no typos)",
+            variant("ge- stripped", stemming={"keep_ge_prefix": False}),
+            variant("no stem exceptions", stemming={"exceptions": False}),
+            variant("title weighted as body", weights=(1.0, 1.0, 1.0, 1.0, 0.5)),
+            variant("parts weighted 0.25", weights=(*WEIGHTS[:4], 0.25)),
+            variant("parts in their word's column", separate_parts=False),
+            variant("query compounds kept", split_query_compounds=False, thesaurus=False),
+            variant("no typo expansion", correct_typos=False),
+            variant(
+                "stems only (no compounds, typos, thesaurus)",
                 index_compound_parts=False,
                 split_query_compounds=False,
                 correct_typos=False,
+                thesaurus=False,
             ),
         ]
     print(
