@@ -12,9 +12,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.http import QueryDict
 
+from kennisstad.caching import card_cache, content_cache
 from portfolio import selectors
 from portfolio.models import Flagship, Organisation, Project, Theme
-from search import analysis
+from search import analysis, terms
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +29,10 @@ def make_run_content(django_db_setup, django_db_blocker):
         call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
         yield
         transaction.set_rollback(True)
+    # What this process learned from the content must not outlive it.
+    terms.forget_vocabulary()
+    content_cache.clear()
+    card_cache.clear()
 
 
 @pytest.fixture
@@ -176,9 +181,7 @@ def test_a_query_without_searchable_words_says_so_and_shows_no_projects(client, 
     assert "bevat geen woorden om op te zoeken" in site
 
 
-def test_the_search_form_sends_no_other_order_so_a_typed_search_ranks_by_relevance(
-    client, content
-):
+def test_the_search_form_sends_no_other_order_so_a_typed_search_ranks_by_relevance(client, content):
     html = client.get("/projecten/").content.decode()
     select = re.search(r'<select id="f-sorteer" name="sorteer">(.*?)</select>', html, re.S)[1]
     assert re.search(r'<option value="" selected>', select)
