@@ -14,8 +14,9 @@ from search.terms import Phrase
 COLUMNS = ("title", "keywords", "summary", "body", "parts", "label_terms")
 # bm25 weights per column on SQLite, in COLUMNS order; label_terms (for suggestions) 0.
 SQLITE_WEIGHTS = (10.0, 4.0, 4.0, 1.0, 0.5, 0.0)
-# PostgreSQL has four weights: A title, B keywords and summary, C body, D parts.
-POSTGRESQL_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+# PostgreSQL has four weights: A title, B keywords and summary, C body, D parts (D was
+# unused before; a quarter of C, so a word inside a compound ranks below it whole).
+POSTGRESQL_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 _BM25 = "bm25(search_fts, " + ", ".join(map(str, SQLITE_WEIGHTS)) + ")"
 _COLUMN_LIST = ", ".join(COLUMNS)
 _NEW = ", ".join(f"new.{column}" for column in COLUMNS)
