@@ -3,6 +3,8 @@ and the thesaurus the programme office keeps (applied at query time, no reindex)
 
 import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 
 from search import analysis, terms
 from search.models import Concept, SearchDocument
@@ -176,3 +178,21 @@ def test_someone_outside_the_programme_office_cannot_open_the_thesaurus(client, 
     response = client.get(reverse("admin:search_concept_changelist"))
     assert response.status_code == 302  # to the admin's login
     assert "/login/" in response["Location"]
+
+
+THESAURUS = terms.build_thesaurus(
+    [
+        Concept(label="leefstijl", synonyms="gezond leven", narrower="bewegen, voeding"),
+        Concept(label="ouderen", synonyms="senioren"),
+    ]
+)
+VOCABULARY = analysis.Vocabulary.from_texts(["gezond leven bewegen voeding ouderen senioren"] * 2)
+
+
+@given(st.text(max_size=80))
+def test_parse_query_never_raises_and_names_only_words_that_were_typed(text):
+    parsed = terms.parse_query(text, VOCABULARY, thesaurus=THESAURUS)
+    typed = set(analysis.tokens(text))
+    for word in parsed.words:
+        assert set(analysis.tokens(word)) <= typed
+    assert parsed.is_empty == (not parsed.words)
