@@ -29,15 +29,50 @@ import sqlite3
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search import analysis  # noqa: E402
+from search import analysis, terms  # noqa: E402
+from search.backends import SQLITE_WEIGHTS  # noqa: E402
 
 DEPTH = 100
+# The column weights of the site's index: title, keywords, summary, body, and the compound
+# parts of all of them, weighted low so a word inside a compound ranks below it whole.
+WEIGHTS = SQLITE_WEIGHTS[:5]
+# The site's weights before issue 13 (title, summary, body; no keywords, parts in the body).
+WEIGHTS_BEFORE = (10.0, 0.0, 4.0, 1.0, 0.0)
+# The fields of a corpus line besides its id: the dev set has title and text; the resident
+# set (bench/search_eval/build_resident_set.py) also summary, keywords and partners.
+FIELDS = ("title", "keywords", "summary", "text", "partners")
+THESAURUS = Path(__file__).resolve().parent.parent / "search" / "data" / "thesaurus_nl.json"
+
+
+@dataclass(frozen=True)
+class ThesaurusConcept:
+    label: str
+    synonyms: str = ""
+    narrower: str = ""
+    note: str = ""
+
+    @property
+    def equivalents(self) -> list[str]:
+        return [self.label, *_phrases(self.synonyms)]
+
+    @property
+    def narrower_terms(self) -> list[str]:
+        return _phrases(self.narrower)
+
+
+def _phrases(text: str) -> list[str]:
+    return [phrase.strip() for phrase in text.split(",") if phrase.strip()]
+
+
+def load_thesaurus(path: Path = THESAURUS):
+    """The first thesaurus, as the data migration puts it in the database."""
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    return terms.build_thesaurus(ThesaurusConcept(**entry) for entry in entries)
 
 
 @dataclass(frozen=True)
@@ -71,13 +106,16 @@ def load_qrels(path: Path) -> dict[str, dict[str, int]]:
     return qrels
 
 
-def fts_search(connection: sqlite3.Connection, clauses: list[str], limit: int) -> list[str]:
+def fts_search(
+    connection: sqlite3.Connection, clauses: list[str], limit: int, weights: tuple = ()
+) -> list[str]:
     """Run all clauses ANDed, falling back to ORed when that matches nothing."""
     if not clauses:
         return []
+    rank = "bm25(docs" + "".join(f", {weight}" for weight in weights) + ")"
     for operator in (" AND ", " OR "):
         rows = connection.execute(
-            "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+            f"SELECT id FROM docs WHERE docs MATCH ? ORDER BY {rank} LIMIT ?",
             (operator.join(clauses), limit),
         ).fetchall()
         if rows:
@@ -90,7 +128,10 @@ def quoted(term: str) -> str:
 
 
 class PlainSearch:
-    """FTS5 with its default tokenizer over the raw text: what you get without our analyzer."""
+    """FTS5 with its default tokenizer over the raw text: what you get without our analyzer.
+
+    Indexes what the site indexed before issue 13: title, summary and text (with the
+    partners' names), not the other names the site shows."""
 
     name = "plain"
 
@@ -99,7 +140,7 @@ class PlainSearch:
         self.connection.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text)")
         self.connection.executemany(
             "INSERT INTO docs VALUES (?, ?, ?)",
-            [(doc["id"], doc["title"], doc["text"]) for doc in corpus],
+            [(doc["id"], doc["title"], old_text(doc)) for doc in corpus],
         )
 
     def search(self, text: str, limit: int = DEPTH) -> list[str]:
@@ -107,8 +148,15 @@ class PlainSearch:
         return fts_search(self.connection, [quoted(word) for word in words], limit)
 
 
+def old_text(doc: dict) -> str:
+    """A document's text as the index saw it before issue 13 (partners in the body)."""
+    return "\n".join(filter(None, [doc.get("summary", ""), doc["text"], doc.get("partners", "")]))
+
+
 class AnalyzedSearch:
-    """FTS5 over the terms of search.analysis (documents and queries analyzed the same way)."""
+    """FTS5 over the terms of search.analysis (documents and queries analyzed the same way),
+    in the columns of the site's index: title, keywords (the names shown with a document),
+    summary, text, and the compound parts of all of them."""
 
     def __init__(
         self,
@@ -117,39 +165,75 @@ class AnalyzedSearch:
         *,
         name: str = "analyzed",
         index_compound_parts: bool = True,
+        separate_parts: bool = True,
+        index_keywords: bool = True,
         split_query_compounds: bool = True,
         correct_typos: bool = True,
+        thesaurus: bool = False,
+        stemming: dict | None = None,
+        weights: tuple = WEIGHTS,
     ) -> None:
         self.name = name
+        self.stemming = stemming or {}
+        use_stemmer(**self.stemming)
         self.vocabulary = vocabulary
         self.split_query_compounds = split_query_compounds
         self.correct_typos = correct_typos
-        if index_compound_parts:
-            terms: Callable[[str], list[str]] = lambda text: analysis.index_terms(  # noqa: E731
-                text, vocabulary
-            )
-        else:
-            terms = lambda text: [analysis.stem(word) for word in analysis.tokens(text)]  # noqa: E731
+        self.thesaurus = load_thesaurus() if thesaurus else None  # stems as this system's
+        rows = []
+        for doc in corpus:
+            if index_keywords:
+                fields = [
+                    doc["title"],
+                    doc.get("keywords", ""),
+                    doc.get("summary", ""),
+                    doc["text"],
+                ]
+            else:  # as before issue 13: the partners' names in the text, nothing else shown
+                fields = [
+                    doc["title"],
+                    "",
+                    doc.get("summary", ""),
+                    "\n".join(filter(None, [doc["text"], doc.get("partners", "")])),
+                ]
+            columns = [analysis.word_terms(field) for field in fields]
+            parts = [
+                analysis.part_terms(field, vocabulary) if index_compound_parts else []
+                for field in fields
+            ]
+            if separate_parts:  # as the site's index does: a column of its own, weighted low
+                columns.append([term for field_parts in parts for term in field_parts])
+            else:  # as before: the parts in the column of their word
+                columns = [words + extra for words, extra in zip(columns, parts, strict=True)]
+                columns.append([])
+            rows.append((doc["id"], *(" ".join(column) for column in columns)))
         self.connection = sqlite3.connect(":memory:")
         # The terms are already analyzed ASCII words; the ascii tokenizer only splits them.
         self.connection.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, text, tokenize='ascii')"
+            "CREATE VIRTUAL TABLE docs USING fts5("
+            "id UNINDEXED, title, keywords, summary, text, parts, tokenize='ascii')"
         )
-        self.connection.executemany(
-            "INSERT INTO docs VALUES (?, ?, ?)",
-            [
-                (doc["id"], " ".join(terms(doc["title"])), " ".join(terms(doc["text"])))
-                for doc in corpus
-            ],
+        self.connection.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self.weights = (0.0, *weights)
+
+    def clauses(self, text: str) -> list:
+        if self.thesaurus is None:
+            return analysis.query_clauses(
+                text,
+                self.vocabulary,
+                split_compounds=self.split_query_compounds,
+                correct_typos=self.correct_typos,
+            )
+        parsed = terms.parse_query(
+            text, self.vocabulary, thesaurus=self.thesaurus, literal=not self.correct_typos
         )
+        return [
+            [clause.terms] if isinstance(clause, terms.Phrase) else clause
+            for clause in parsed.clauses
+        ]
 
     def search(self, text: str, limit: int = DEPTH) -> list[str]:
-        clauses = analysis.query_clauses(
-            text,
-            self.vocabulary,
-            split_compounds=self.split_query_compounds,
-            correct_typos=self.correct_typos,
-        )
+        use_stemmer(**self.stemming)
         expressions = [
             "("
             + " OR ".join(
@@ -157,9 +241,9 @@ class AnalyzedSearch:
                 for alternative in clause
             )
             + ")"
-            for clause in clauses
+            for clause in self.clauses(text)
         ]
-        return fts_search(self.connection, expressions, limit)
+        return fts_search(self.connection, expressions, limit, self.weights)
 
 
 def ndcg(ranking: list[str], judged: dict[str, int], k: int = 10) -> float:
@@ -226,9 +310,17 @@ def print_per_query(scores, queries: list[Query]) -> None:
         print(f"{query.id:>5} {query.kind:<11} {values}  {query.text}")
 
 
-def use_stemmer(algorithm: str) -> None:
-    """Switch the Snowball algorithm of search.analysis (bench only)."""
-    analysis.STEMMER_ALGORITHM = algorithm
+_STEM_EXCEPTIONS = analysis.stem_exceptions
+STEMMER = analysis.STEMMER_ALGORITHM
+
+
+def use_stemmer(
+    algorithm: str | None = None, *, keep_ge_prefix: bool = True, exceptions: bool = True
+) -> None:
+    """Switch the Snowball algorithm of search.analysis and its corrections (bench only)."""
+    analysis.STEMMER_ALGORITHM = algorithm or STEMMER
+    analysis.KEEP_GE_PREFIX = keep_ge_prefix
+    analysis.stem_exceptions = _STEM_EXCEPTIONS if exceptions else dict
     analysis.stem.cache_clear()
     analysis._stemmers.__dict__.clear()
 
@@ -251,30 +343,72 @@ def main() -> int:
         print(f"warning: queries without judgements: {', '.join(unjudged)}", file=sys.stderr)
 
     started = time.perf_counter()
-    use_stemmer(arguments.stemmer)
+    global STEMMER
+    STEMMER = arguments.stemmer
     seed = analysis.load_seed_words()
-    vocabulary = analysis.Vocabulary.from_texts(
-        (f"{doc['title']}\n{doc['text']}" for doc in corpus), seed=seed
-    )
-    systems = [PlainSearch(corpus), AnalyzedSearch(corpus, vocabulary)]
+    texts = [" ".join(doc.get(field, "") for field in FIELDS) for doc in corpus]
+    lexicon = analysis.load_lexicon()
+    vocabulary = analysis.Vocabulary.from_texts(texts, seed=seed, lexicon=lexicon)
+    learned_only = analysis.Vocabulary.from_texts(texts, seed=seed, min_modifier_length=4)
+    systems = [
+        PlainSearch(corpus),
+        AnalyzedSearch(
+            corpus,
+            learned_only,
+            name="analyzed before issue 13",
+            separate_parts=False,
+            index_keywords=False,
+            stemming={"keep_ge_prefix": False, "exceptions": False},
+            weights=WEIGHTS_BEFORE,
+        ),
+        AnalyzedSearch(corpus, vocabulary, thesaurus=True),
+    ]
     if arguments.variants:
+
+        def variant(name: str, **options) -> AnalyzedSearch:
+            options.setdefault("thesaurus", True)
+            return AnalyzedSearch(
+                corpus, options.pop("vocabulary", vocabulary), name=name, **options
+            )
+
         systems += [
-            AnalyzedSearch(
-                corpus,
-                vocabulary,
-                name="analyzed, query compounds kept",
-                split_query_compounds=False,
+            variant("without the thesaurus", thesaurus=False),
+            variant("without keywords (names shown)", index_keywords=False),
+            variant(
+                "without the wordfreq lexicon",
+                vocabulary=analysis.Vocabulary.from_texts(texts, seed=seed),
             ),
-            AnalyzedSearch(
-                corpus, vocabulary, name="analyzed, no typo expansion", correct_typos=False
+            variant(
+                "lexicon, no 3-letter modifiers",
+                vocabulary=analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=lexicon, min_modifier_length=4
+                ),
             ),
-            AnalyzedSearch(
-                corpus,
-                vocabulary,
-                name="stems only (no compounds, no typos)",
+            variant(
+                "lexicon from zipf 2.5",
+                vocabulary=analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=analysis.load_lexicon(2.5)
+                ),
+            ),
+            variant(
+                "lexicon from zipf 3.5",
+                vocabulary=analysis.Vocabulary.from_texts(
+                    texts, seed=seed, lexicon=analysis.load_lexicon(3.5)
+                ),
+            ),
+            variant("ge- stripped", stemming={"keep_ge_prefix": False}),
+            variant("no stem exceptions", stemming={"exceptions": False}),
+            variant("title weighted as body", weights=(1.0, 1.0, 1.0, 1.0, 0.5)),
+            variant("parts weighted 0.25", weights=(*WEIGHTS[:4], 0.25)),
+            variant("parts in their word's column", separate_parts=False),
+            variant("query compounds kept", split_query_compounds=False, thesaurus=False),
+            variant("no typo expansion", correct_typos=False),
+            variant(
+                "stems only (no compounds, typos, thesaurus)",
                 index_compound_parts=False,
                 split_query_compounds=False,
                 correct_typos=False,
+                thesaurus=False,
             ),
         ]
     print(

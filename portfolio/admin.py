@@ -21,9 +21,8 @@ from portfolio.models import (
     Result,
     Theme,
 )
-from portfolio.search_index import projects_of_organisations
 from portfolio.services import Partnership, change_publication, validate_project_relations
-from search.services import index_objects, remove_objects
+from search.services import index_dependents, index_objects, remove_objects
 
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -48,6 +47,16 @@ class ProjectImportForm(forms.Form):
         return upload
 
 
+class RenameReachesSearch:
+    """A rename reaches the search index at once: whatever shows the name (the projects of a
+    theme, a partner, a neighbourhood) is indexed again, so it is found by the new name."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            index_dependents(model=type(obj), ids=[obj.pk])
+
+
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
     list_display = ["name", "city", "municipality_code", "slug"]
@@ -56,7 +65,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(RenameReachesSearch, admin.ModelAdmin):
     list_display = ["name", "programme", "target_year", "order", "colour", "project_count"]
     list_filter = ["programme"]
     list_editable = ["order"]
@@ -72,7 +81,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Flagship)
-class FlagshipAdmin(admin.ModelAdmin):
+class FlagshipAdmin(RenameReachesSearch, admin.ModelAdmin):
     list_display = ["name", "programme", "order", "project_count"]
     list_filter = ["programme"]
     list_editable = ["order"]
@@ -88,13 +97,12 @@ class FlagshipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(RenameReachesSearch, admin.ModelAdmin):
     list_display = ["name", "kind", "is_core_partner", "project_count", "website"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         index_objects(kind="organisation", ids=[obj.pk])
-        index_objects(kind="project", ids=projects_of_organisations([obj.pk]))
 
     def delete_model(self, request, obj):
         pk = obj.pk
@@ -126,7 +134,7 @@ class NeighbourhoodInline(admin.TabularInline):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(RenameReachesSearch, admin.ModelAdmin):
     list_display = ["code", "name", "municipality_code", "neighbourhood_count"]
     list_filter = ["municipality_code"]
     search_fields = ["code", "name"]
@@ -142,7 +150,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Neighbourhood)
-class NeighbourhoodAdmin(admin.ModelAdmin):
+class NeighbourhoodAdmin(RenameReachesSearch, admin.ModelAdmin):
     list_display = ["code", "name", "district"]
     list_filter = ["district"]
     list_select_related = ["district"]

@@ -294,8 +294,8 @@ class ProjectFilters:
             )
         if self.start_year:
             chips.append(("jaar", _("Startjaar"), str(self.start_year)))
-        if self.text:
-            chips.append(("q", _("Zoekwoorden"), self.text))
+        if self.has_text:  # what was searched: without stop words and signs
+            chips.append(("q", _("Zoekwoorden"), self.query.searched_text))
         return chips
 
 
@@ -376,7 +376,7 @@ def parse_project_filters(params) -> ProjectFilters:
     text = " ".join((params.get("q") or "").split())[:MAX_QUERY_LENGTH]
     if text:
         filters.text = text
-        filters.query = parse_query(text)
+        filters.query = parse_query(text, literal=params.get("letterlijk") == "1")
         if filters.query.is_empty:
             filters.messages.append(
                 _("“%(value)s” bevat geen woorden om op te zoeken.") % {"value": text[:80]}
@@ -478,6 +478,8 @@ class ProjectSearch:
     def mask(self, skip: str = "") -> int:
         """The projects passing every filter but `skip` (and the search text, if any)."""
         filters, index = self.filters, self.index
+        if filters.text and not filters.has_text:
+            return 0  # nothing to search for (only signs or stop words): nothing matches
         mask = index.everything if self.matched is None else self.matched.mask
         if filters.theme and skip != "theme":
             mask &= index.theme.get(filters.theme.pk, 0)

@@ -153,6 +153,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
     }
     if filters.area:
         context["area_counts"] = search.area_counts()
+    if filters.has_text and filters.query.corrections:
+        context["did_you_mean"] = _did_you_mean(query, filters.query)
     template = (
         "portfolio/_project_search.html"
         if is_htmx_fragment(request)
@@ -161,6 +163,21 @@ def project_list(request: HttpRequest) -> HttpResponse:
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request", "HX-Boosted", "HX-History-Restore-Request"])
     return response
+
+
+def _did_you_mean(query, parsed) -> dict:
+    """The corrected query with the link that searches it, and the link that searches the
+    text as typed, without corrections."""
+    corrected = query.copy()
+    corrected["q"] = parsed.corrected_text
+    corrected.pop("letterlijk", None)
+    literal = query.copy()
+    literal["letterlijk"] = "1"
+    return {
+        "text": parsed.corrected_text,
+        "query": corrected.urlencode(),
+        "literal_query": literal.urlencode(),
+    }
 
 
 def _citywide_toggle(query, include_citywide: bool) -> str:

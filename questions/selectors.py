@@ -246,9 +246,15 @@ def question_for_public_page(pk: int) -> Question | None:
     )
 
 
+# A similar question must score at least this share of the best one: with any word allowed
+# to match, one shared everyday word (buurt, school) is otherwise enough to be shown.
+SIMILAR_MIN_SHARE = 0.35
+
+
 def similar_public_questions(text: str, *, limit: int = 5, exclude: int | None = None) -> list:
-    """Public questions that look like `text` (any of its words, best first)."""
-    words = terms.analysis.tokens(text)[:30]
+    """Public questions that look like `text` (any of its words that say what it is about,
+    best first, and only those that come close to the best)."""
+    words = [w for w in terms.analysis.tokens(text) if w not in matching.FUNCTION_WORDS][:30]
     if not words:
         return []
     parsed = terms.parse_query(" ".join(words))
@@ -258,7 +264,9 @@ def similar_public_questions(text: str, *, limit: int = 5, exclude: int | None =
     if exclude:
         candidates = candidates.exclude(pk=exclude)
     match = search_query.Match("question", parsed, require_all=False)
-    ids = match.ranked_ids(candidates, limit=limit)
+    ranked = match.ranked(candidates, limit=limit)
+    best = ranked[0][1] if ranked else 0.0
+    ids = [pk for pk, score in ranked if score >= SIMILAR_MIN_SHARE * best]
     by_id = {q.pk: q for q in candidates.filter(pk__in=ids).select_related("theme")}
     return [by_id[i] for i in ids if i in by_id]
 

@@ -30,6 +30,11 @@ from rapidfuzz.distance import OSA
 # conflates them but also removes the ge- prefix (gezondheid and zon share the stem "zon").
 # On bench/search_eval "dutch" scored nDCG@10 0.694 against 0.639 for "dutch_porter".
 STEMMER_ALGORITHM = "dutch"
+# Snowball 3 "dutch" also strips a leading ge-, which merges words of different meaning:
+# gezin (family) with zin (sentence), gevel (facade) with vel (skin), geluid (sound) with
+# luid (loud), gezond with zon (sun). Put back, it keeps them apart; the cost is that a
+# past participle (gebouwd) no longer meets its verb (bouwen). See bench/search_eval.py.
+KEEP_GE_PREFIX = True
 
 # Short on purpose: articles, the commonest prepositions and conjunctions, and forms of
 # zijn/worden. Words that change what is searched for (niet, geen, zonder, over, onder, na,
@@ -71,14 +76,28 @@ STOP_WORDS = frozenset(
 # gezondheid-s-verschillen, boek-en-kast, paard-e-bloem; "" for plain juxtaposition.
 LINKING_MORPHEMES = ("", "s", "e", "en")
 
-# Prepositions that begin many non-compound words (onderzoek, overleg, doorgang, voorwaarde):
-# never a compound part, or onderzoek would be found by "zoek".
-NOT_PARTS = frozenset(["onder", "over", "door", "voor", "achter", "tegen", "tussen", "mede"])
+# Prepositions, particles and prefixes that begin many words that are no compounds for a
+# reader (onderzoek, overleg, verkeer, uitvoering, aanpak, toegang): never a compound part,
+# or onderzoek would be found by "zoek" and verkeer by "keer".
+NOT_PARTS = frozenset(
+    ["onder", "over", "door", "voor", "achter", "tegen", "tussen", "mede", "ver", "her", "ont"]
+    + ["uit", "aan", "toe", "mee", "mis", "wan", "oer", "aar", "bet", "gel", "ben", "hel"]
+)
 
 MIN_PART_LENGTH = 4
+# A first part (modifier) may be shorter when the lexicon knows it: bak-fietsen, zee-park.
+MIN_MODIFIER_LENGTH = 3
 MIN_TYPO_LENGTH = 5
 
-SEED_WORDS_PATH = Path(__file__).with_name("data") / "seed_words_nl.txt"
+DATA_PATH = Path(__file__).with_name("data")
+SEED_WORDS_PATH = DATA_PATH / "seed_words_nl.txt"
+STEM_EXCEPTIONS_PATH = DATA_PATH / "stem_exceptions_nl.txt"
+
+# The Dutch word list of wordfreq (a maintained frequency list built from subtitles, Wikipedia,
+# news, books and the web) tells the compound splitter which parts are real words even when
+# the index has seen them too rarely. Zipf 3 is about once per million words: some 29,000
+# words. bench/search_eval.py compares thresholds.
+LEXICON_MIN_ZIPF = 3.0
 
 # Letters that Unicode does not decompose into an ASCII base letter plus accents.
 _EXTRA_FOLDS = str.maketrans(
@@ -118,11 +137,60 @@ _stemmers = threading.local()  # PyStemmer objects are not thread-safe.
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Return the Snowball Dutch stem of a normalised word (klimaatneutrale -> klimaatneutral)."""
+    """Return the term of a normalised word: its Snowball Dutch stem (klimaatneutrale ->
+    klimaatneutral), unless the exception list keeps words of different meaning apart that
+    Snowball merges (ouderen, the elderly, against ouders, the parents)."""
+    term = stem_exceptions().get(word)
+    if term is not None:
+        return term
     stemmer = getattr(_stemmers, "stemmer", None)
     if stemmer is None:
         stemmer = _stemmers.stemmer = Stemmer.Stemmer(STEMMER_ALGORITHM)
-    return stemmer.stemWord(word)
+    stemmed = stemmer.stemWord(word)
+    if KEEP_GE_PREFIX and word.startswith("ge") and not stemmed.startswith("ge"):
+        return "ge" + stemmed
+    return stemmed
+
+
+@functools.cache
+def stem_exceptions(path: Path = STEM_EXCEPTIONS_PATH) -> dict[str, str]:
+    """The words whose term is not their Snowball stem (search/data/stem_exceptions_nl.txt).
+
+    Each line is ``term: word word ...``; ``#`` starts a comment. Every word must be
+    listed, inflections too: the list is looked up before stemming.
+    """
+    exceptions = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        if ":" not in line:
+            continue
+        term, words = line.split(":", 1)
+        for word in normalise(words).split():
+            exceptions[word] = normalise(term).replace(" ", "")
+    return exceptions
+
+
+@functools.cache
+def load_lexicon(min_zipf: float = LEXICON_MIN_ZIPF) -> dict[str, float]:
+    """The Dutch words of wordfreq at least as frequent as ``min_zipf``, normalised, with
+    their Zipf frequency (log10 of uses per billion words).
+
+    Used only to tell whether a piece of a compound is a real word, and whether a word is
+    more common whole than its parts, never as a typo correction (a correction must be a
+    word the index contains).
+    """
+    import wordfreq
+
+    # The small list holds the words from Zipf 3 up and loads in a tenth of the time.
+    wordlist = "small" if min_zipf >= 3 else "large"
+    words: dict[str, float] = {}
+    for word, frequency in wordfreq.get_frequency_dict("nl", wordlist=wordlist).items():
+        if frequency < 10 ** (min_zipf - 9):
+            break  # the list is ordered from the most frequent word down
+        folded = normalise(word)
+        if folded.isalpha() and len(folded) >= MIN_MODIFIER_LENGTH:
+            words.setdefault(folded, round(math.log10(frequency) + 9, 2))
+    return words
 
 
 def load_seed_words(path: Path = SEED_WORDS_PATH) -> frozenset[str]:
@@ -144,16 +212,29 @@ class Vocabulary:
 
     counts: Counter[str] = field(default_factory=Counter)
     seed: frozenset[str] = frozenset()
+    lexicon: Mapping[str, float] = field(default_factory=dict)
     min_count: int = 2
     min_part_length: int = MIN_PART_LENGTH
+    min_modifier_length: int = MIN_MODIFIER_LENGTH
     _splits: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_texts(
-        cls, texts: Iterable[str], *, seed: Iterable[str] = (), min_count: int = 2
+        cls,
+        texts: Iterable[str],
+        *,
+        seed: Iterable[str] = (),
+        lexicon: Mapping[str, float] | None = None,
+        min_count: int = 2,
+        min_modifier_length: int = MIN_MODIFIER_LENGTH,
     ) -> Vocabulary:
-        """Build a vocabulary from a corpus of texts and an optional seed list."""
-        vocabulary = cls(seed=frozenset(seed), min_count=min_count)
+        """Build a vocabulary from a corpus of texts, an optional seed list and lexicon."""
+        vocabulary = cls(
+            seed=frozenset(seed),
+            lexicon=lexicon or {},
+            min_count=min_count,
+            min_modifier_length=min_modifier_length,
+        )
         for text in texts:
             vocabulary.add_text(text)
         return vocabulary
@@ -167,8 +248,11 @@ class Vocabulary:
         return word in self.seed or self.counts.get(word, 0) > 0  # type: ignore[arg-type]
 
     def is_known(self, word: str) -> bool:
-        """Say whether ``word`` is frequent enough (or seeded) to count as a real word."""
-        return word in self.seed or self.counts.get(word, 0) >= self.min_count
+        """Say whether ``word`` is frequent enough (or seeded, or in the lexicon) to count as
+        a real word."""
+        return (
+            word in self.seed or word in self.lexicon or self.counts.get(word, 0) >= self.min_count
+        )
 
     def known_words(self) -> dict[str, int]:
         """Return the known words with their counts (seed words count at least ``min_count``)."""
@@ -197,15 +281,18 @@ def split_compound(word: str, vocabulary: Vocabulary) -> list[str]:
 
 def _best_split(word: str, vocabulary: Vocabulary) -> list[str] | None:
     minimum = vocabulary.min_part_length
-    if len(word) < 2 * minimum or not word.isalpha():
+    first_minimum = min(minimum, vocabulary.min_modifier_length)
+    if len(word) < first_minimum + minimum or not word.isalpha():
         return None
 
     def is_part(candidate: str) -> bool:
-        return (
-            candidate not in STOP_WORDS
-            and candidate not in NOT_PARTS
-            and vocabulary.is_known(candidate)
-        )
+        if candidate in STOP_WORDS or candidate in NOT_PARTS:
+            return False
+        if len(candidate) < minimum:
+            # A short modifier: a word the lexicon knows, of a word it does not know as a
+            # whole (bak-fietsen, but not oud-eren for ouderen).
+            return candidate in vocabulary.lexicon and word not in vocabulary.lexicon
+        return vocabulary.is_known(candidate)
 
     def weight(part: str) -> float:
         return math.log(vocabulary.counts.get(part, 0) + vocabulary.min_count)
@@ -217,7 +304,9 @@ def _best_split(word: str, vocabulary: Vocabulary) -> list[str] | None:
         rest = word[start:]
         if start > 0 and len(rest) >= minimum and is_part(rest):
             options.append((1, -weight(rest), (rest,)))
-        for end in range(start + minimum, len(word) - minimum + 1):
+        for end in range(
+            start + (first_minimum if start == 0 else minimum), len(word) - minimum + 1
+        ):
             part = word[start:end]
             if not is_part(part):
                 continue
@@ -235,7 +324,15 @@ def _best_split(word: str, vocabulary: Vocabulary) -> list[str] | None:
     found = best(0)
     if found is None or found[0] < 2:
         return None
-    return list(found[2])
+    parts = found[2]
+    # A word more common whole than its parts are on average is no compound to a reader:
+    # wetenschap is not weten + schap (Koehn and Knight's test, on wordfreq's frequencies).
+    whole = vocabulary.lexicon.get(word)
+    if whole is not None:
+        mean = sum(vocabulary.lexicon.get(part, 0.0) for part in parts) / len(parts)
+        if mean < whole:
+            return None
+    return list(parts)
 
 
 def compound_parts(word: str, vocabulary: Vocabulary) -> list[str]:
@@ -250,17 +347,27 @@ def compound_parts(word: str, vocabulary: Vocabulary) -> list[str]:
     return found
 
 
+def word_terms(text: str) -> list[str]:
+    """Return the terms of the words of a text as written (their stems), in order."""
+    return [stem(word) for word in tokens(text)]
+
+
+def part_terms(text: str, vocabulary: Vocabulary) -> list[str]:
+    """Return the terms of the compound parts of a text's words (bakfietsen -> bak, fiets).
+
+    The index keeps them apart from the words themselves, with a lower weight, so that a
+    word found inside a compound ranks below the same word found whole.
+    """
+    return [stem(part) for word in tokens(text) for part in compound_parts(word, vocabulary)]
+
+
 def index_terms(text: str, vocabulary: Vocabulary) -> list[str]:
     """Return the terms to index for a document: stems of its words and of their compound parts.
 
     So a text with ``gezondheidsverschillen`` is found by ``gezondheid`` and by ``verschillen``.
     Repeated words give repeated terms, so term frequency still counts for ranking.
     """
-    terms = []
-    for word in tokens(text):
-        terms.append(stem(word))
-        terms.extend(stem(part) for part in compound_parts(word, vocabulary))
-    return terms
+    return word_terms(text) + part_terms(text, vocabulary)
 
 
 # A query is a list of clauses that must all match; a clause is a list of alternatives of

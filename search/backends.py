@@ -1,7 +1,8 @@
 """The database side of search: the full-text index of SQLite (FTS5) and PostgreSQL (tsvector).
 
 Both index the same analyser terms and get the same boolean query, so they match the same
-documents; both weight title above summary above body when ranking.
+documents; both weight the title above the names shown with it and the summary, those above
+the body, and the compound parts of all of them lowest.
 """
 
 from dataclasses import dataclass
@@ -10,26 +11,38 @@ from django.db import connection
 
 from search.terms import Phrase
 
+COLUMNS = ("title", "keywords", "summary", "body", "parts", "label_terms")
+# bm25 weights per column on SQLite, in COLUMNS order; label_terms (for suggestions) 0.
+SQLITE_WEIGHTS = (10.0, 4.0, 4.0, 1.0, 0.5, 0.0)
+# PostgreSQL has four weights: A title, B keywords and summary, C body, D parts (D was
+# unused before; a quarter of C, so a word inside a compound ranks below it whole).
+POSTGRESQL_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+_BM25 = "bm25(search_fts, " + ", ".join(map(str, SQLITE_WEIGHTS)) + ")"
+_COLUMN_LIST = ", ".join(COLUMNS)
+_NEW = ", ".join(f"new.{column}" for column in COLUMNS)
+_OLD = ", ".join(f"old.{column}" for column in COLUMNS)
+_SEARCHED = "{title keywords summary body parts}"
+
 SQLITE_INSTALL = [
-    """CREATE VIRTUAL TABLE search_fts USING fts5(
-        title, summary, body, label_terms,
+    f"""CREATE VIRTUAL TABLE search_fts USING fts5(
+        {_COLUMN_LIST},
         content='search_searchdocument', content_rowid='id',
         tokenize='unicode61 remove_diacritics 0', prefix='2 3 4'
     )""",
-    """CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
-        INSERT INTO search_fts(rowid, title, summary, body, label_terms)
-        VALUES (new.id, new.title, new.summary, new.body, new.label_terms);
+    f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
+        INSERT INTO search_fts(rowid, {_COLUMN_LIST}) VALUES (new.id, {_NEW});
     END""",
-    """CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, summary, body, label_terms)
-        VALUES ('delete', old.id, old.title, old.summary, old.body, old.label_terms);
+    f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, {_COLUMN_LIST})
+        VALUES ('delete', old.id, {_OLD});
     END""",
-    """CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, title, summary, body, label_terms)
-        VALUES ('delete', old.id, old.title, old.summary, old.body, old.label_terms);
-        INSERT INTO search_fts(rowid, title, summary, body, label_terms)
-        VALUES (new.id, new.title, new.summary, new.body, new.label_terms);
+    f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, {_COLUMN_LIST})
+        VALUES ('delete', old.id, {_OLD});
+        INSERT INTO search_fts(rowid, {_COLUMN_LIST}) VALUES (new.id, {_NEW});
     END""",
+    # Index the documents already there (a no-op on an empty table).
+    "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
 ]
 SQLITE_UNINSTALL = [
     "DROP TRIGGER IF EXISTS search_fts_update",
@@ -40,8 +53,10 @@ SQLITE_UNINSTALL = [
 POSTGRESQL_INSTALL = [
     """ALTER TABLE search_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('simple', title), 'A')
+        || setweight(to_tsvector('simple', keywords), 'B')
         || setweight(to_tsvector('simple', summary), 'B')
         || setweight(to_tsvector('simple', body), 'C')
+        || setweight(to_tsvector('simple', parts), 'D')
     ) STORED""",
     """ALTER TABLE search_searchdocument ADD COLUMN label_vector tsvector
         GENERATED ALWAYS AS (to_tsvector('simple', label_terms)) STORED""",
@@ -115,7 +130,7 @@ def _fts5_query(clauses: list, *, require_all: bool) -> str:
         )
 
     expression = (" AND " if require_all else " OR ").join(map(clause_expression, clauses))
-    return "{title summary body} : (" + expression + ")"
+    return _SEARCHED + " : (" + expression + ")"
 
 
 def match_sql(kind: str, clauses: list, *, require_all: bool, public_only: bool = True) -> MatchSql:
@@ -123,7 +138,7 @@ def match_sql(kind: str, clauses: list, *, require_all: bool, public_only: bool 
     public = " AND d.is_public" if public_only else ""
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT d.object_id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.vector, q.query) AS rank "
+            f"SELECT d.object_id, ts_rank_cd('{POSTGRESQL_WEIGHTS}', d.vector, q.query) AS rank "
             "FROM search_searchdocument d, to_tsquery('simple', %s) AS q(query) "
             f"WHERE d.kind = %s AND d.vector @@ q.query{public}"
         )
@@ -132,7 +147,7 @@ def match_sql(kind: str, clauses: list, *, require_all: bool, public_only: bool 
     # index again for every document row (which made a search take seconds).
     sql = (
         "SELECT d.object_id, m.rank FROM ("
-        "SELECT rowid AS id, bm25(search_fts, 10.0, 4.0, 1.0, 0.0) AS rank "
+        f"SELECT rowid AS id, {_BM25} AS rank "
         "FROM search_fts WHERE search_fts MATCH %s"
         ") m CROSS JOIN search_searchdocument d ON d.id = m.id "
         f"WHERE d.kind = %s{public}"
@@ -151,15 +166,12 @@ def phrase_sql(kind: str, phrase: tuple[str, ...]) -> MatchSql:
     clause = Phrase(phrase) if len(phrase) > 1 else [list(phrase)]
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT d.id, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.vector, q.query) "
+            f"SELECT d.id, ts_rank_cd('{POSTGRESQL_WEIGHTS}', d.vector, q.query) "
             "FROM search_searchdocument d, to_tsquery('simple', %s) AS q(query) "
             "WHERE d.kind = %s AND d.is_public AND d.vector @@ q.query"
         )
         return MatchSql(sql, [_tsquery([clause], require_all=True), kind], False)
-    sql = (
-        "SELECT rowid, bm25(search_fts, 10.0, 4.0, 1.0, 0.0) "
-        "FROM search_fts WHERE search_fts MATCH %s"
-    )
+    sql = f"SELECT rowid, {_BM25} FROM search_fts WHERE search_fts MATCH %s"
     return MatchSql(sql, [_fts5_query([clause], require_all=True)], True)
 
 

@@ -60,17 +60,25 @@ class Match:
 
     def ranked_ids(self, candidates: QuerySet, *, limit: int, offset: int = 0) -> list[int]:
         """Ids of the best-ranked matches among `candidates`, best first."""
+        return [pk for pk, _score in self.ranked(candidates, limit=limit, offset=offset)]
+
+    def ranked(
+        self, candidates: QuerySet, *, limit: int, offset: int = 0
+    ) -> list[tuple[int, float]]:
+        """(id, score) of the best-ranked matches among `candidates`, best first; a higher
+        score is better (on SQLite the negated bm25, on PostgreSQL ts_rank_cd)."""
         match = self.sql()
         candidate_sql, candidate_params = candidates.order_by().values("pk").query.sql_with_params()
         direction = "ASC" if match.rank_ascending else "DESC"
         sql = (
-            f"SELECT m.object_id FROM ({match.sql}) m "
+            f"SELECT m.object_id, m.rank FROM ({match.sql}) m "
             f"WHERE m.object_id IN ({candidate_sql}) "
             f"ORDER BY m.rank {direction}, m.object_id LIMIT %s OFFSET %s"
         )
+        sign = -1.0 if match.rank_ascending else 1.0
         with connection.cursor() as cursor:
             cursor.execute(sql, [*match.params, *candidate_params, limit, offset])
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], sign * float(row[1])) for row in cursor.fetchall()]
 
 
 @dataclass(frozen=True)
@@ -132,9 +140,9 @@ class Hit:
     snippet: str
 
 
-def search_everything(text: str, *, per_kind: int = 5) -> list[dict]:
+def search_everything(text: str | terms.ParsedQuery, *, per_kind: int = 5) -> list[dict]:
     """Search every registered kind; for each, the best hits and how many there are."""
-    query = terms.parse_query(text)
+    query = text if isinstance(text, terms.ParsedQuery) else terms.parse_query(text)
     if query.is_empty:
         return []
     groups = []
@@ -163,11 +171,23 @@ def search_everything(text: str, *, per_kind: int = 5) -> list[dict]:
 
 
 def suggestions(text: str, *, limit: int = 8) -> list[Hit]:
-    """Titles that start with what was typed so far (as-you-type suggestions)."""
+    """As-you-type suggestions: titles that start with what was typed so far, then, when
+    there is room, the best matches of the words typed so far as the search understands
+    them (bakfietsen for "fietsen", the theme's projects for its name)."""
     words = terms.label_terms(text).split()[:6]
     if not words:
         return []
     sql, params = backends.prefix_sql([k.kind for k in registered_kinds()], words, limit)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [Hit(kind, label, url, "") for kind, label, url in cursor.fetchall()]
+        hits = [Hit(kind, label, url, "") for kind, label, url in cursor.fetchall()]
+    if len(hits) < limit and len(words[-1]) >= 3:
+        seen = {hit.url for hit in hits}
+        for group in search_everything(" ".join(words), per_kind=limit):
+            if group["is_any_word"]:
+                continue
+            for hit in group["hits"]:
+                if hit.url not in seen and len(hits) < limit:
+                    hits.append(Hit(hit.kind, hit.label, hit.url, ""))
+                    seen.add(hit.url)
+    return hits

@@ -7,8 +7,9 @@ from django.db import transaction
 
 from core.caching import bump
 from search import terms
-from search.models import SearchDocument, VocabularyWord
-from search.registry import IndexEntry, get_kind, registered_kinds
+from search.caches import CONTENT_KIND
+from search.models import Concept, SearchDocument, VocabularyWord
+from search.registry import IndexEntry, content_kinds, get_kind, registered_kinds
 
 BATCH_SIZE = 1000
 
@@ -20,12 +21,20 @@ def _document(kind: str, entry: IndexEntry, vocabulary: terms.Vocabulary) -> Sea
         label=entry.label[:300],
         url=entry.url[:500],
         snippet=entry.snippet,
-        title=terms.document_terms(entry.title, vocabulary),
-        summary=terms.document_terms(entry.summary, vocabulary),
-        body=terms.document_terms(entry.body, vocabulary),
+        title=terms.word_terms(entry.title),
+        keywords=terms.word_terms(entry.keywords),
+        summary=terms.word_terms(entry.summary),
+        body=terms.word_terms(entry.body),
+        parts=terms.part_terms(
+            entry.title, entry.keywords, entry.summary, entry.body, vocabulary=vocabulary
+        ),
         label_terms=terms.label_terms(entry.label),
         is_public=entry.is_public,
     )
+
+
+def _entry_text(entry: IndexEntry) -> str:
+    return f"{entry.title} {entry.keywords} {entry.summary} {entry.body}"
 
 
 def _learn_words(entries: list[IndexEntry]) -> None:
@@ -36,7 +45,7 @@ def _learn_words(entries: list[IndexEntry]) -> None:
     """
     counts: Counter[str] = Counter()
     for entry in entries:
-        counts.update(set(terms.words(f"{entry.title} {entry.summary} {entry.body}")))
+        counts.update(set(terms.words(_entry_text(entry))))
     if not counts:
         return
     known: set[str] = set()
@@ -74,6 +83,19 @@ def index_objects(*, kind: str, ids: Iterable[int]) -> int:
 
 
 @transaction.atomic
+def index_dependents(*, model: type, ids: Iterable[int]) -> int:
+    """Index again every object that shows these instances of `model` (a renamed theme,
+    partner or neighbourhood), so it is found by the new name at once."""
+    ids = list(ids)
+    written = 0
+    for indexed in registered_kinds():
+        find = indexed.shows.get(model)
+        if find is not None and ids:
+            written += index_objects(kind=indexed.kind, ids=find(ids))
+    return written
+
+
+@transaction.atomic
 def remove_objects(*, kind: str, ids: Iterable[int]) -> int:
     """Take these objects of `kind` out of the index."""
     deleted, _ = SearchDocument.objects.filter(kind=kind, object_id__in=list(ids)).delete()
@@ -95,7 +117,7 @@ def rebuild_index(
     counts: Counter[str] = Counter()
     for entries in entries_by_kind.values():
         for entry in progress(entries, desc="woorden leren", unit="doc"):
-            counts.update(set(terms.words(f"{entry.title} {entry.summary} {entry.body}")))
+            counts.update(set(terms.words(_entry_text(entry))))
     if kinds is None:
         VocabularyWord.objects.all().delete()
         VocabularyWord.objects.bulk_create(
@@ -119,3 +141,24 @@ def rebuild_index(
         written[kind] = len(entries)
     bump(*sorted({k.content_kind for k in chosen}))
     return written
+
+
+def _thesaurus_changed() -> None:
+    """Every search is expanded through the thesaurus: its pages of every kind go stale."""
+    bump(CONTENT_KIND, *content_kinds())
+
+
+@transaction.atomic
+def save_concept(*, concept: Concept) -> Concept:
+    """Save a thesaurus concept (new or changed); searches use it from the next request on."""
+    concept.full_clean()
+    concept.save()
+    _thesaurus_changed()
+    return concept
+
+
+@transaction.atomic
+def delete_concept(*, concept: Concept) -> None:
+    """Take a concept out of the thesaurus."""
+    concept.delete()
+    _thesaurus_changed()

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from portfolio.models import Project
 from portfolio.tests.factories import (
+    FlagshipFactory,
     NeighbourhoodFactory,
     OrganisationFactory,
     ProjectFactory,
@@ -149,6 +150,41 @@ def test_admin_import_shows_every_bad_line_and_saves_nothing(office):
     assert not Project.objects.exists()
 
 
+@pytest.mark.parametrize("model", ["theme", "flagship", "neighbourhood", "district"])
+def test_a_name_renamed_in_the_admin_finds_its_projects_at_once(office, model):
+    import json
+
+    from django.forms.models import model_to_dict
+
+    from search import query, terms
+    from search.services import index_objects
+
+    project = ProjectFactory(publication=Project.Publication.PUBLISHED)
+    if model == "theme":
+        renamed = project.primary_theme
+    elif model == "flagship":
+        renamed = FlagshipFactory(programme=project.programme)
+        project.flagships.add(renamed)
+    else:
+        neighbourhood = NeighbourhoodFactory()
+        project.neighbourhoods.add(neighbourhood)
+        renamed = neighbourhood if model == "neighbourhood" else neighbourhood.district
+    index_objects(kind="project", ids=[project.pk])
+    data = {
+        key: "" if value is None else json.dumps(value) if isinstance(value, dict) else value
+        for key, value in model_to_dict(renamed).items()
+    }
+    data["name"] = "Zwanenbloesem"
+    prefix = "neighbourhoods"  # the district's inline of neighbourhoods, left as it is
+    data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+
+    response = office.post(reverse(f"admin:portfolio_{model}_change", args=[renamed.pk]), data)
+
+    assert response.status_code == 302
+    found = query.Match("project", terms.parse_query("Zwanenbloesem")).ranked_object_ids()
+    assert found == [project.pk]
+
+
 def test_admin_edits_and_deletes_reach_the_search_index(office):
     from search.models import SearchDocument
 
@@ -163,7 +199,7 @@ def test_admin_edits_and_deletes_reach_the_search_index(office):
     assert SearchDocument.objects.get(kind="organisation", object_id=organisation.pk).label == (
         "Stichting Nieuwe Naam"
     )
-    assert "nieuw" in SearchDocument.objects.get(kind="project", object_id=project.pk).body
+    assert "nieuw" in SearchDocument.objects.get(kind="project", object_id=project.pk).keywords
     # Projects are never hard-deleted from the admin: the workspace's bin (soft delete) takes
     # them out of the public index, and only the retention rule removes them for good.
     url = reverse("admin:portfolio_project_delete", args=[project.pk])

@@ -14,8 +14,9 @@ from django.utils.text import slugify
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.sheets import Action
 from organisations.models import Organisation
-from portfolio.importing import COLUMNS, Action, import_projects
+from portfolio.importing import COLUMNS, import_projects
 from portfolio.loaders import load_programme
 from portfolio.models import Project, ProjectPartner
 from portfolio.tests.factories import (

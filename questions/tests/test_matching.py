@@ -87,3 +87,40 @@ def test_a_period_starting_soon_beats_one_far_ahead():
     )
     ranked = suggest_matches(TriagedQuestionFactory())
     assert ranked[0].offer == soon and ranked[0].score > ranked[1].score
+
+
+def test_a_reason_never_names_a_word_that_only_shares_a_stem():
+    offer_with_period(
+        title="Opvoedcursus",
+        keywords="ouders, opvoeding, ouder",
+        description="Voor ouders van jonge kinderen.",
+    )
+    question = TriagedQuestionFactory(
+        public_title="Eenzame ouderen bereiken",
+        public_summary="Oudere bewoners zijn vaak alleen.",
+        description="",
+        title="x",
+    )
+    reasons = " ".join(suggest_matches(question)[0].reasons)
+    assert "ouder" not in reasons
+
+
+def test_similar_questions_share_what_the_text_is_about_not_its_everyday_words():
+    from questions.selectors import similar_public_questions
+    from search.services import index_objects
+
+    lonely = TriagedQuestionFactory(
+        public_title="Hoe bereiken we eenzame ouderen in een flat?",
+        public_summary="Veel ouderen in de buurt zijn eenzaam.",
+    )
+    air = TriagedQuestionFactory(
+        public_title="Hoe schoon is de lucht langs een drukke weg?",
+        public_summary="Bewoners in de buurt willen weten hoe het zit.",
+    )
+    index_objects(kind="question", ids=[lonely.pk, air.pk])
+
+    similar = similar_public_questions(
+        "Hoe kunnen we eenzaamheid bij ouderen in onze buurt tegengaan?"
+    )
+
+    assert similar == [lonely]

@@ -137,6 +137,8 @@ PAGE_TYPES = [
     "projects",
     "projects-filtered",
     "projects-unknown-filter",
+    "projects-typo",
+    "search-typo",
     "project",
     "partners",
     "partner",
@@ -171,6 +173,8 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "projects": "/projecten/",
         "projects-filtered": f"/projecten/?thema={site.theme_slug}",
         "projects-unknown-filter": "/projecten/?thema=bestaat-niet&status=onbekend",
+        "projects-typo": "/projecten/?q=gezondhied",  # "Bedoelde u", related words
+        "search-typo": "/zoeken/?q=gezondhied",
         "project": f"/projecten/{site.project_slug}/",
         "partners": "/partners/",
         "partner": f"/partners/{site.organisation_slug}/",
