@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "questions",
     "editorial",
     "backups",
+    "coherence",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,23 @@
+"""App configuration of samenhang and the map: confirmed links, their rules and menu entry."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoherenceConfig(AppConfig):
+    name = "coherence"
+    verbose_name = _("Samenhang en kaart")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from coherence import rules  # noqa: F401 - registers the policy rules
+        from kennisstad.caching import bump_content_version
+
+        # A confirmed link shows on both projects' cached pages: they go stale with it.
+        def content_changed(sender, **kwargs):
+            bump_content_version()
+
+        model = self.get_model("Collaboration")
+        post_save.connect(content_changed, sender=model, dispatch_uid="page-cache-collaboration")
+        post_delete.connect(content_changed, sender=model, dispatch_uid="page-del-collaboration")
