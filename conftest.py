@@ -12,6 +12,8 @@ def _test_settings(settings, tmp_path):
     settings.PAGE_CACHE_SECONDS = 0
     # Likewise the per-process cache of computed results (test_page_cache turns it on).
     settings.CONTENT_CACHE_ENTRIES = 0
+    # No base map tiles: the map shows its vector layers (tests/browser uses a local stub).
+    settings.MAP_TILE_URL = ""
     # Background tasks run at once, inside the test's transaction.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {

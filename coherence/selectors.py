@@ -386,3 +386,373 @@ def suggestions_for(project: Project, *, limit: int = SUGGESTIONS) -> list[Sugge
     return content_cache.get_or_build(
         ("samenhang", project.pk, limit), lambda: _suggestions(project, limit)
     )
+
+
+# The /samenhang/ overview ---------------------------------------------------------------------
+
+NETWORK_SIZE = 30  # the partners with most projects under the filters; more is unreadable
+NETWORK_WIDTH = 640
+NETWORK_HEIGHT = 480
+NETWORK_SEED = 7
+PAIRS_FROM = 30  # running projects whose suggestions give the strongest pairs of the moment
+PAIRS = 8
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """Projects of one theme and one flagship under the filters, and the overview listing them."""
+
+    count: int
+    query: str
+
+
+@dataclass
+class MatrixRow:
+    theme: object
+    cells: list[MatrixCell]
+    total: int
+    query: str
+
+
+@dataclass(frozen=True)
+class NetworkNode:
+    organisation_id: int
+    slug: str
+    name: str
+    projects: int
+    x: float
+    y: float
+    radius: float
+    label_anchor: str
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    first: NetworkNode
+    second: NetworkNode
+    shared: int
+    width: float
+
+
+@dataclass
+class Network:
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    width: int = NETWORK_WIDTH
+    height: int = NETWORK_HEIGHT
+
+    def partners_of(self, node: NetworkNode) -> list[tuple[NetworkNode, int]]:
+        """The node's partners in the network with the number of shared projects, most first."""
+        found = [
+            (edge.second if edge.first == node else edge.first, edge.shared)
+            for edge in self.edges
+            if node in (edge.first, edge.second)
+        ]
+        return sorted(found, key=lambda item: (-item[1], item[0].name))
+
+
+def _filter_key(filters) -> tuple:
+    def pk(value):
+        return None if value is None else value.pk
+
+    return (pk(filters.theme), pk(filters.flagship), filters.start_year, filters.status)
+
+
+def _query(filters, **chosen) -> str:
+    """The overview's query string for the filters with `chosen` (slugs) put in."""
+    from urllib.parse import urlencode
+
+    params = {
+        "thema": filters.theme.slug if filters.theme else "",
+        "vlaggenschip": filters.flagship.slug if filters.flagship else "",
+        "jaar": filters.start_year or "",
+        "status": filters.status,
+    }
+    params.update(chosen)
+    return urlencode([(name, value) for name, value in params.items() if value])
+
+
+def theme_flagship_matrix(filters, programme) -> tuple[list, list[MatrixRow]]:
+    """(flagships, rows): per theme, its projects in each flagship under the filters, each
+    cell with the overview's query string for exactly those projects."""
+    search = portfolio_selectors.ProjectSearch(filters)
+    index = search.index
+    mask = search.mask(skip="theme") if filters.theme is None else search.mask()
+    themes = portfolio_selectors.programme_themes(programme)
+    flagships = portfolio_selectors.programme_flagships(programme)
+    if filters.flagship:
+        flagships = [f for f in flagships if f.pk == filters.flagship.pk]
+    if filters.theme:
+        themes = [t for t in themes if t.pk == filters.theme.pk]
+    rows = []
+    for theme in themes:
+        in_theme = mask & index.theme.get(theme.pk, 0)
+        cells = [
+            MatrixCell(
+                (in_theme & index.flagship.get(flagship.pk, 0)).bit_count(),
+                _query(filters, thema=theme.slug, vlaggenschip=flagship.slug),
+            )
+            for flagship in flagships
+        ]
+        rows.append(
+            MatrixRow(theme, cells, in_theme.bit_count(), _query(filters, thema=theme.slug))
+        )
+    return flagships, rows
+
+
+def partner_network(filters) -> Network:
+    """The partners with most projects under the filters, joined by the projects they share,
+    laid out by networkx's spring layout with a fixed seed (kept until the content changes)."""
+    return content_cache.get_or_build(
+        ("partner-network", *_filter_key(filters)), lambda: _partner_network(filters)
+    )
+
+
+def _partner_network(filters) -> Network:
+    import networkx
+
+    search = portfolio_selectors.ProjectSearch(filters)
+    index = search.index
+    mask = search.mask()
+    counts = index.organisation_counts(mask).tolist()
+    ranked = sorted(
+        (
+            (-n, index.organisation_names[pk][1], pk)
+            for pk, n in zip(index.organisation_order, counts, strict=True)
+            if n
+        )
+    )[:NETWORK_SIZE]
+    chosen = [pk for _, _, pk in ranked]
+    projects = {pk: -n for n, _, pk in ranked}
+    within = {pk: index.organisation.get(pk, 0) & mask for pk in chosen}
+    graph = networkx.Graph()
+    graph.add_nodes_from(chosen)
+    for i, first in enumerate(chosen):
+        for second in chosen[i + 1 :]:
+            shared = (within[first] & within[second]).bit_count()
+            if shared:
+                graph.add_edge(first, second, weight=shared)
+    if not chosen:
+        return Network([], [])
+    layout = networkx.spring_layout(graph, seed=NETWORK_SEED, weight="weight")
+    most = max(projects.values())
+    margin = 70
+    nodes = {}
+    for pk in chosen:
+        x, y = layout[pk]
+        slug, name = index.organisation_names[pk]
+        px = margin + (x + 1) / 2 * (NETWORK_WIDTH - 2 * margin)
+        nodes[pk] = NetworkNode(
+            pk,
+            slug,
+            name,
+            projects[pk],
+            round(px, 1),
+            round(margin / 2 + (y + 1) / 2 * (NETWORK_HEIGHT - margin), 1),
+            round(4 + 10 * math.sqrt(projects[pk] / most), 1),
+            "end" if px > NETWORK_WIDTH / 2 else "start",
+        )
+    strongest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
+    edges = [
+        NetworkEdge(
+            nodes[a], nodes[b], data["weight"], round(0.5 + 4 * data["weight"] / strongest, 1)
+        )
+        for a, b, data in graph.edges(data=True)
+    ]
+    edges.sort(key=lambda edge: (-edge.shared, edge.first.name, edge.second.name))
+    return Network(list(nodes.values()), edges)
+
+
+@dataclass(frozen=True)
+class ProjectPair:
+    first: Suggestion  # the project whose suggestions named the other (score 0, no reasons)
+    second: Suggestion
+
+
+def strongest_cross_theme_pairs(filters) -> list[ProjectPair]:
+    """The strongest links across themes among the running projects under the filters.
+
+    Taken from the suggestions of the newest running projects (each kept per content
+    version), so the cost does not grow with the portfolio.
+    """
+    return content_cache.get_or_build(
+        ("cross-theme-pairs", *_filter_key(filters)), lambda: _pairs(filters)
+    )
+
+
+def _pairs(filters) -> list[ProjectPair]:
+    from portfolio.project_index import positions_in_order
+
+    search = portfolio_selectors.ProjectSearch(filters)
+    index = search.index
+    mask = search.mask()
+    running = mask & index.status.get(Project.Status.RUNNING, 0) or mask
+    ids = [
+        index.ids[position]
+        for position in positions_in_order(running, index.size, limit=PAIRS_FROM)
+    ]
+    projects = portfolio_selectors.with_page_data(Project.objects.filter(pk__in=ids))
+    seen = set()
+    pairs = []
+    for project in projects:
+        for suggestion in suggestions_for(project):
+            key = tuple(sorted((project.pk, suggestion.project_id)))
+            if suggestion.is_confirmed or not suggestion.is_cross_theme or key in seen:
+                continue
+            seen.add(key)
+            origin = Suggestion(
+                project_id=project.pk,
+                title=project.title,
+                url=project.get_absolute_url(),
+                theme_name=project.primary_theme.name,
+                theme_slug=project.primary_theme.slug,
+                score=suggestion.score,
+            )
+            pairs.append(ProjectPair(origin, suggestion))
+    pairs.sort(key=lambda pair: (-pair.second.score, pair.first.title, pair.second.title))
+    return pairs[:PAIRS]
+
+
+# The map ------------------------------------------------------------------------------------
+
+MAP_PROJECTS = 500  # the newest projects under the filters drawn one by one; counts cover all
+
+
+@dataclass(frozen=True)
+class MapProject:
+    """A project on the map: at its own point, else at the centres of its neighbourhoods."""
+
+    pk: int
+    title: str
+    url: str
+    theme_name: str
+    theme_slug: str
+    is_citywide: bool
+    point: tuple[float, float] | None  # (longitude, latitude)
+    places: tuple[tuple[str, str, float | None, float | None], ...]  # (code, name, lon, lat)
+
+
+@dataclass
+class MapContent:
+    """What the map shows under the overview's filters."""
+
+    projects: list[MapProject]
+    total: int
+    neighbourhood_counts: dict[int, int]
+    district_counts: dict[int, int]
+
+    @property
+    def located(self) -> list[MapProject]:
+        return [p for p in self.projects if p.point or (p.places and not p.is_citywide)]
+
+    @property
+    def citywide(self) -> list[MapProject]:
+        return [p for p in self.projects if p.is_citywide]
+
+    @property
+    def unplaced(self) -> list[MapProject]:
+        return [p for p in self.projects if not p.point and not p.places and not p.is_citywide]
+
+
+def map_content(filters) -> MapContent:
+    """The projects under the overview's filters for the map: the newest `MAP_PROJECTS`
+    one by one, and every one counted per neighbourhood and district (kept per filters)."""
+    key = ("map", *_filter_key(filters), *_map_key(filters))
+    return content_cache.get_or_build(key, lambda: _map_content(filters))
+
+
+def _map_key(filters) -> tuple:
+    def pk(value):
+        return None if value is None else value.pk
+
+    return (
+        pk(filters.secondary_theme),
+        pk(filters.organisation),
+        pk(filters.district),
+        pk(filters.neighbourhood),
+        filters.organisation_kind,
+        filters.include_citywide,
+        filters.query.text if filters.has_text else "",
+    )
+
+
+def _map_content(filters) -> MapContent:
+    from portfolio.project_index import positions_in_order
+
+    search = portfolio_selectors.ProjectSearch(filters)
+    index = search.index
+    mask = search.mask()
+    neighbourhood_counts = {
+        pk: (mask & found).bit_count() for pk, found in index.neighbourhood.items()
+    }
+    district_counts = {pk: (mask & found).bit_count() for pk, found in index.district.items()}
+    positions = positions_in_order(mask, index.size, limit=MAP_PROJECTS)
+    ids = [index.ids[position] for position in positions]
+    rows = {
+        row[0]: row
+        for row in Project.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list(
+            "pk",
+            "title",
+            "slug",
+            "primary_theme__name",
+            "primary_theme__slug",
+            "is_citywide",
+            "longitude",
+            "latitude",
+        )
+    }
+    places: dict[int, list] = {}
+    links = (
+        Project.neighbourhoods.through.objects.filter(project_id__in=ids)
+        .order_by("neighbourhood__code")
+        .values_list(
+            "project_id",
+            "neighbourhood__code",
+            "neighbourhood__name",
+            "neighbourhood__longitude",
+            "neighbourhood__latitude",
+        )
+    )
+    for project_id, *place in links:
+        places.setdefault(project_id, []).append(tuple(place))
+    projects = []
+    for pk in ids:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        _, title, slug, theme_name, theme_slug, is_citywide, longitude, latitude = row
+        projects.append(
+            MapProject(
+                pk,
+                title,
+                Project(slug=slug).get_absolute_url(),
+                theme_name,
+                theme_slug,
+                is_citywide,
+                (longitude, latitude) if longitude is not None and latitude is not None else None,
+                tuple(places.get(pk, ())),
+            )
+        )
+    return MapContent(projects, mask.bit_count(), neighbourhood_counts, district_counts)
+
+
+def question_counts() -> dict[int, int]:
+    """{neighbourhood id: number of public Kenniswinkel questions}: never more precise than
+    the neighbourhood, and nothing of the askers."""
+    from django.db.models import Count
+
+    from questions.selectors import public_questions
+
+    def count() -> dict[int, int]:
+        rows = (
+            public_questions()
+            .order_by()
+            .values("neighbourhood_id")
+            .annotate(n=Count("pk"))
+            .values_list("neighbourhood_id", "n")
+        )
+        return dict(rows)
+
+    return content_cache.get_or_build(("questions-per-neighbourhood",), count)

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("portfolio.urls")),
     path("", include("questions.urls")),
     path("", include("search.urls")),
+    path("", include("coherence.urls")),
     prefix_default_language=False,
 )
 

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kennisstad.caching import cached_page, is_htmx_fragment
 from portfolio import maps, selectors
-from portfolio.models import District, Flagship, Organisation, Theme, hex_colour
+from portfolio.models import District, Flagship, Organisation, Project, Theme, hex_colour
 
 PREVIEW_SIZE = 12
+MAP_POINTS = 200  # projects with their own point on a district's or neighbourhood's map
 FILTER_PARAMETERS = (
     "thema",
     "ook_thema",
@@ -198,14 +199,15 @@ def _without(query, param: str) -> str:
 
 @cached_page
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A whole project with its partners, places, results and related projects."""
+    """A whole project with its partners, places, results and, in samenhang, the projects
+    that could reinforce it (the template asks coherence for them)."""
     project = selectors.project_for_page(slug)
     if project is None:
         raise Http404("No published project with this slug")
     return render(
         request,
         "portfolio/project_detail.html",
-        {"project": project, "related": selectors.related_projects(project)},
+        {"project": project},
     )
 
 
@@ -246,7 +248,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cached_page
 def area_list(request: HttpRequest) -> HttpResponse:
-    """The city's districts and neighbourhoods, on a map and as a list."""
+    """The city's districts and neighbourhoods, on a map shaded by their projects and as a list."""
     districts = list(selectors.districts_with_neighbourhoods())
     return render(
         request,
@@ -257,7 +259,8 @@ def area_list(request: HttpRequest) -> HttpResponse:
 
 @cached_page
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """A district or neighbourhood with its own projects and, labelled, the city-wide ones."""
+    """A district or neighbourhood with its own projects, on a small map too, and, listed
+    apart, the city-wide ones."""
     area = selectors.area_for_page(code)
     if area is None:
         raise Http404("No district or neighbourhood with this code")
@@ -267,7 +270,15 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         include_citywide=False,
     )
     local = selectors.projects_for_overview(filters)
-    counts = selectors.area_counts(dataclasses.replace(filters, include_citywide=True, messages=[]))
+    search = selectors.ProjectSearch(dataclasses.replace(filters, include_citywide=True))
+    counts = search.area_counts()
+    citywide = selectors.IndexedProjects(search.index, search.index.citywide & ~search.local_mask())
+    points = [
+        (longitude, latitude, title, Project(slug=slug).get_absolute_url(), False)
+        for title, slug, longitude, latitude in local.filter(latitude__isnull=False)
+        .order_by()
+        .values_list("title", "slug", "longitude", "latitude")[:MAP_POINTS]
+    ]
     return render(
         request,
         "portfolio/area_detail.html",
@@ -276,6 +287,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "is_district": isinstance(area, District),
             "page": _page(request, local),
             "counts": counts,
-            "map": maps.area_map(area),
+            "citywide": citywide[:PREVIEW_SIZE],
+            "map": maps.area_map(area, points=points),
         },
     )
