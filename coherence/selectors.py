@@ -72,6 +72,8 @@ GENERIC_WORDS = frozenset(
         "andere",
         "grote",
         "kleine",
+        "minder",
+        "meer",
         "jaar",
         "jaren",
         "per",
@@ -167,9 +169,24 @@ def _concepts(project: Project, index, size: int) -> list[_Signal]:
         for partner in project.partners.all()
         for word in analysis.tokens(partner.organisation.name)
     }
+    text = f"{project.title} {project.summary}"
+    # How the text writes each word ("Stevenshof", not "stevenshof"): as it stands inside a
+    # sentence, since a capital at the start of a sentence is not the word's own.
+    inside, at_start = {}, {}
+    starts_sentence = True
+    for written in f"{project.title}. {project.summary}".split():
+        found = analysis.tokens(written)
+        cleaned = written.strip(".,;:!?()\"'“”‘’")
+        if len(found) == 1:
+            if starts_sentence:
+                at_start.setdefault(found[0], cleaned.lower())
+            else:
+                inside.setdefault(found[0], cleaned)
+        starts_sentence = written.endswith((".", "!", "?", ":"))
+    as_written = {**at_start, **inside}
     words: dict[str, str] = {}  # stem -> the word shown
     title_words = set(analysis.tokens(project.title))
-    for word in analysis.tokens(f"{project.title} {project.summary}"):
+    for word in analysis.tokens(text):
         for candidate in [word, *analysis.compound_parts(word, vocabulary)]:
             if (
                 len(candidate) < MIN_CONCEPT_LENGTH
@@ -179,11 +196,18 @@ def _concepts(project: Project, index, size: int) -> list[_Signal]:
                 or vocabulary.counts.get(candidate, 0) < 2
             ):
                 continue
-            words.setdefault(analysis.stem(candidate), candidate)
+            shown = as_written.get(candidate, candidate)
+            words.setdefault(
+                analysis.stem(candidate), shown if len(shown.split()) == 1 else candidate
+            )
     # The title's words first (they say what the project is about), the rarest first.
     by_rarity = sorted(
         words.items(),
-        key=lambda item: (item[1] not in title_words, vocabulary.counts[item[1]], item[1]),
+        key=lambda item: (
+            analysis.normalise(item[1]) not in title_words,
+            vocabulary.counts[analysis.normalise(item[1])],
+            item[1],
+        ),
     )
     signals = []
     for stem, word in by_rarity[: MAX_CONCEPTS * 2]:
@@ -390,9 +414,9 @@ def suggestions_for(project: Project, *, limit: int = SUGGESTIONS) -> list[Sugge
 
 # The /samenhang/ overview ---------------------------------------------------------------------
 
-NETWORK_SIZE = 30  # the partners with most projects under the filters; more is unreadable
+NETWORK_SIZE = 20  # the partners with most projects under the filters; more is unreadable
 NETWORK_WIDTH = 640
-NETWORK_HEIGHT = 480
+NETWORK_HEIGHT = 520
 NETWORK_SEED = 7
 PAIRS_FROM = 30  # running projects whose suggestions give the strongest pairs of the moment
 PAIRS = 8
@@ -534,23 +558,32 @@ def _partner_network(filters) -> Network:
                 graph.add_edge(first, second, weight=shared)
     if not chosen:
         return Network([], [])
-    layout = networkx.spring_layout(graph, seed=NETWORK_SEED, weight="weight")
+    # Spread out (k above its default of 1/sqrt(n)): the core partners share projects with
+    # almost everyone and would otherwise pull every node into one knot.
+    layout = networkx.spring_layout(
+        graph, seed=NETWORK_SEED, weight="weight", k=3 / math.sqrt(len(chosen)), iterations=100
+    )
+    xs = [x for x, _ in layout.values()]
+    ys = [y for _, y in layout.values()]
+    span_x = max(max(xs) - min(xs), 1e-9)
+    span_y = max(max(ys) - min(ys), 1e-9)
     most = max(projects.values())
-    margin = 70
+    margin_x, margin_y = 140, 24
     nodes = {}
     for pk in chosen:
         x, y = layout[pk]
         slug, name = index.organisation_names[pk]
-        px = margin + (x + 1) / 2 * (NETWORK_WIDTH - 2 * margin)
+        px = margin_x + (x - min(xs)) / span_x * (NETWORK_WIDTH - 2 * margin_x)
+        py = margin_y + (y - min(ys)) / span_y * (NETWORK_HEIGHT - 2 * margin_y)
         nodes[pk] = NetworkNode(
             pk,
             slug,
             name,
             projects[pk],
             round(px, 1),
-            round(margin / 2 + (y + 1) / 2 * (NETWORK_HEIGHT - margin), 1),
+            round(py, 1),
             round(4 + 10 * math.sqrt(projects[pk] / most), 1),
-            "end" if px > NETWORK_WIDTH / 2 else "start",
+            "end" if px < NETWORK_WIDTH / 2 else "start",
         )
     strongest = max((d["weight"] for _, _, d in graph.edges(data=True)), default=1)
     edges = [

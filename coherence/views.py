@@ -138,7 +138,7 @@ def city_map(request: HttpRequest) -> HttpResponse:
             "unplaced": content.unplaced[:MAP_LIST_SIZE],
             "question_areas": [(n, questions[n.pk]) for n in neighbourhoods if questions.get(n.pk)],
             "overview_query": query,
-            "map_config": json.dumps(
+            "map_config": (
                 {
                     "tiles": tile_settings(),
                     "layers": layers,

@@ -39,7 +39,7 @@
     container.hidden = false;
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", document.getElementById("map-heading").textContent);
-    var map = L.map(container, { scrollWheelZoom: false });
+    var map = L.map(container, { scrollWheelZoom: false, minZoom: 10, maxZoom: 19 });
     map.setView([52.158, 4.49], 13);
     if (config.tiles.url) {
       L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 19 }).addTo(map);
@@ -123,6 +123,7 @@
       add(labels.questions, questionLayer, false);
       add(labels.projects, projectLayer, true);
       if (neighbourhoodLayer.getLayers().length) {
+        map.invalidateSize();
         map.fitBounds(neighbourhoodLayer.getBounds());
       }
       var vector = document.querySelector(".city-map__vector");
