@@ -129,6 +129,8 @@ PAGE_TYPES = [
     "questions",
     "question",
     "ask",
+    "samenhang",
+    "map",
     "not-found",
 ]
 
@@ -151,6 +153,8 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "questions": "/vragen/",
         "question": f"/vragen/{site.question_id}/",
         "ask": "/vragen/stellen/",
+        "samenhang": "/samenhang/",
+        "map": "/kaart/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
