@@ -11,8 +11,18 @@ class CoherenceConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from accounts.workspace import MenuEntry, register
         from coherence import rules  # noqa: F401 - registers the policy rules
         from kennisstad.caching import bump_content_version
+
+        register(
+            MenuEntry(
+                _("Samenwerkingen bevestigen"),
+                "coherence_workspace:projects",
+                "collaboration.confirm",
+                15,
+            )
+        )
 
         # A confirmed link shows on both projects' cached pages: they go stale with it.
         def content_changed(sender, **kwargs):

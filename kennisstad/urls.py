@@ -16,6 +16,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("beheer/admin/", admin.site.urls),
     path("beheer/kenniswinkel/", include("questions.workspace_urls")),
+    path("beheer/samenhang/", include("coherence.workspace_urls")),
     path("beheer/", include("accounts.urls")),
     path("beheer/", include("editorial.urls")),
     path("", include("portfolio.urls")),

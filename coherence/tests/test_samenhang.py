@@ -251,3 +251,47 @@ def test_the_overview_filters_say_what_they_dropped(client, town):
     content = response.content.decode()
     assert "We kennen geen thema" in content
     assert "geen jaartal" in content
+
+
+@pytest.fixture
+def editor(pair, django_user_model):
+    from accounts.models import RoleAssignment
+
+    user = django_user_model.objects.create_user("editor", password="een-lang-wachtwoord-42")
+    RoleAssignment.objects.create(user=user, role=Role.PARTNER_EDITOR, organisation=pair["lead"])
+    return user
+
+
+def test_an_editor_confirms_a_collaboration_in_the_workspace(client, pair, editor):
+    client.force_login(editor)
+    listing = client.get("/beheer/samenhang/").content.decode()
+    assert pair["first"].title in listing and pair["second"].title not in listing
+
+    page = f"/beheer/samenhang/{pair['first'].pk}/"
+    response = client.post(page, {"other": pair["second"].pk, "note": "Eén leerlijn"})
+    assert response.status_code == 302
+    collaboration = Collaboration.objects.get()
+    assert collaboration.created_by == editor
+    assert collaboration.history.get().history_user == editor
+    assert "Eén leerlijn" in client.get(pair["second"].get_absolute_url()).content.decode()
+
+    client.post(page, {"other": pair["second"].pk, "action": "remove"})
+    assert not Collaboration.objects.exists()
+
+
+def test_the_workspace_refuses_other_projects_and_bad_input(client, pair, editor):
+    client.force_login(editor)
+    assert client.get(f"/beheer/samenhang/{pair['second'].pk}/").status_code == 403
+    page = f"/beheer/samenhang/{pair['first'].pk}/"
+    for other in ("", "abc", "999999", str(pair["first"].pk)):
+        response = client.post(page, {"other": other}, follow=True)
+        assert response.status_code == 200
+        assert response.context["messages"]
+    response = client.post(page, {"other": pair["second"].pk, "note": "x" * 301}, follow=True)
+    assert "houd het bij 300" in response.content.decode()
+    assert not Collaboration.objects.exists()
+
+
+def test_visitors_are_sent_to_the_login_page(client, pair):
+    response = client.get(f"/beheer/samenhang/{pair['first'].pk}/")
+    assert response.status_code == 302 and "/beheer/inloggen/" in response["Location"]
