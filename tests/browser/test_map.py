@@ -98,3 +98,32 @@ def test_map_and_samenhang_pass_axe(demo_site, open_page, tile_stub, viewport, p
     assert not page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     violations = wcag_violations(page)
     assert not violations, describe_violations(violations)
+
+
+def test_an_editor_chooses_a_place_by_clicking_the_map(demo_site, open_page):
+    from django.contrib.auth.models import User
+
+    from accounts.models import Role, RoleAssignment
+    from portfolio.models import Project
+
+    office = User.objects.create_user("bureau", "bureau@example.org", "een-lang-wachtwoord-42")
+    RoleAssignment.objects.create(user=office, role=Role.PROGRAMME_OFFICE)
+    project = Project.objects.filter(publication="gepubliceerd", latitude__isnull=True).first()
+    page = open_page()
+    page.goto("/beheer/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("bureau")
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-42")
+    page.get_by_role("main").get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/beheer/")
+    page.goto(f"/beheer/projecten/{project.pk}/bewerken/")
+    page.wait_for_selector(".location-picker path.map-area")
+    page.locator(".location-picker__map").scroll_into_view_if_needed()
+
+    page.locator(".location-picker path.map-area").nth(20).click(force=True)
+
+    latitude = float(page.locator("#id_latitude").input_value())
+    longitude = float(page.locator("#id_longitude").input_value())
+    assert 52.11 < latitude < 52.20 and 4.42 < longitude < 4.57
+    status = page.locator(".location-picker__status").inner_text()
+    neighbourhood = status.split(" — ")[1]
+    assert page.locator("label.form__choice", has_text=neighbourhood).locator("input").is_checked()

@@ -12,7 +12,7 @@
     var status = picker.querySelector(".location-picker__status");
     var tiles = JSON.parse(document.getElementById("location-picker-tiles").textContent);
     picker.hidden = false;
-    var map = L.map(picker.querySelector(".location-picker__map"), { scrollWheelZoom: false, minZoom: 10, maxZoom: 19 });
+    var map = L.map(picker.querySelector(".location-picker__map"), { scrollWheelZoom: false, minZoom: 10, maxZoom: 19, zoomSnap: 0.25 });
     map.setView([52.158, 4.49], 13);
     if (tiles.url) {
       L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
@@ -33,8 +33,11 @@
       var labels = document.querySelectorAll("label.form__choice");
       for (var i = 0; i < labels.length; i++) {
         var box = labels[i].querySelector("input[type=checkbox][name=neighbourhoods]");
-        if (box && labels[i].textContent.trim() === name) {
+        var text = labels[i].textContent.trim();  // "Name" or "Name (District)"
+        if (box && (text === name || text.indexOf(name + " (") === 0)) {
           box.checked = true;
+          var details = box.closest("details");
+          if (details) { details.open = true; }
           return true;
         }
       }
@@ -56,7 +59,10 @@
         style: function () { return { className: "map-area map-area--shade-0", weight: 1 }; },
         onEachFeature: function (feature, shape) {
           shape.bindTooltip(feature.properties.name, { sticky: true });
-          shape.on("click", function (event) { choose(event.latlng, feature.properties.name); });
+          shape.on("click", function (event) {
+            L.DomEvent.stopPropagation(event);
+            choose(event.latlng, feature.properties.name);
+          });
         }
       }).addTo(map);
       map.invalidateSize();

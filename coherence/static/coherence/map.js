@@ -39,7 +39,7 @@
     container.hidden = false;
     container.setAttribute("role", "region");
     container.setAttribute("aria-label", document.getElementById("map-heading").textContent);
-    var map = L.map(container, { scrollWheelZoom: false, minZoom: 10, maxZoom: 19 });
+    var map = L.map(container, { scrollWheelZoom: false, minZoom: 10, maxZoom: 19, zoomSnap: 0.25 });
     map.setView([52.158, 4.49], 13);
     if (config.tiles.url) {
       L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 19 }).addTo(map);
