@@ -211,6 +211,8 @@ def _concepts(project: Project, index, size: int) -> list[_Signal]:
     )
     signals = []
     for stem, word in by_rarity[: MAX_CONCEPTS * 2]:
+        if vocabulary.counts[analysis.normalise(word)] > COMMON_SHARE * size + 1:
+            continue  # common by the vocabulary's count already: not worth reading its hits
         found = phrase_positions(index, (stem,)).positions
         if len(found) < 2 or len(found) > max(2, COMMON_SHARE * size):
             continue

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coherence import geo, selectors
 from kennisstad.caching import cached_page
@@ -98,15 +99,22 @@ def city_map(request: HttpRequest) -> HttpResponse:
     filters = portfolio_selectors.parse_project_filters(params)
     content = selectors.map_content(filters)
     neighbourhoods = geo.neighbourhoods_with_shapes()
-    points = []
-    for project in content.located:
-        if project.point:
-            points.append((*project.point, project.title, project.url, False))
-        else:
-            for _code, name, longitude, latitude in project.places:
-                if longitude is not None and latitude is not None:
-                    label = _("%(title)s (in %(place)s)") % {"title": project.title, "place": name}
-                    points.append((longitude, latitude, label, project.url, True))
+    # Projects with a point of their own are drawn there; the others are counted at the centre
+    # of each neighbourhood (one mark each, linking to those projects in the overview).
+    points = [
+        (*project.point, project.title, project.url, False)
+        for project in content.located
+        if project.point
+    ]
+    for neighbourhood in neighbourhoods:
+        count = content.neighbourhood_counts.get(neighbourhood.pk, 0)
+        if count and neighbourhood.longitude is not None and neighbourhood.latitude is not None:
+            label = ngettext(
+                "%(place)s: %(count)s project", "%(place)s: %(count)s projecten", count
+            ) % {"place": neighbourhood.name, "count": count}
+            area_query = urlencode({**params, "wijk": neighbourhood.code})
+            url = f"{reverse('portfolio:projects')}?{area_query}"
+            points.append((neighbourhood.longitude, neighbourhood.latitude, label, url, True))
     vector_map = maps.layered_map(
         neighbourhoods,
         counts=content.neighbourhood_counts,
