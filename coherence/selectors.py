@@ -100,7 +100,8 @@ GENERIC_WORDS = frozenset(
         "resultaten",
     ]
 )
-COMMON_SHARE = 0.2  # a word in more than this share of the projects names no shared topic
+COMMON_SHARE = 0.02  # a word in more than this share of the projects names no shared topic
+COMMON_AT_LEAST = 8  # ... but on a small portfolio a word in this many projects still may
 
 # What each reason weighs. A shared partner or place is a concrete chance to work together
 # and weighs most; the rarer it is, the more it says (a neighbourhood with three projects
@@ -210,11 +211,12 @@ def _concepts(project: Project, index, size: int) -> list[_Signal]:
         ),
     )
     signals = []
+    common = max(COMMON_AT_LEAST, COMMON_SHARE * size)
     for stem, word in by_rarity[: MAX_CONCEPTS * 2]:
-        if vocabulary.counts[analysis.normalise(word)] > COMMON_SHARE * size + 1:
+        if vocabulary.counts[analysis.normalise(word)] > common + 1:
             continue  # common by the vocabulary's count already: not worth reading its hits
         found = phrase_positions(index, (stem,)).positions
-        if len(found) < 2 or len(found) > max(2, COMMON_SHARE * size):
+        if len(found) < 2 or len(found) > common:
             continue
         chosen = np.zeros(size, dtype=bool)
         chosen[found] = True
@@ -282,10 +284,12 @@ def _score(project: Project) -> list[tuple[int, float, list[Reason]]]:
     scores = np.zeros(size)
     capped = {"flagship": FLAGSHIPS_AT_MOST, "concept": CONCEPTS_AT_MOST}
     per_kind = {kind: np.zeros(size) for kind in capped}
+    members = []  # per signal, which projects share it (a boolean array over the positions)
     for signal in signals:
         chosen = bits(signal.mask & universe, size)
+        members.append(chosen)
         target = per_kind.get(signal.kind, scores)
-        target[chosen] += signal.weight
+        target += chosen * signal.weight
     for kind, cap in capped.items():
         scores += np.minimum(per_kind[kind], cap)
     cross = bits(universe & ~index.theme.get(project.primary_theme_id, 0), size)
@@ -297,8 +301,8 @@ def _score(project: Project) -> list[tuple[int, float, list[Reason]]]:
     ranked = []
     for position in found.tolist():
         reasons: dict[str, list[str]] = {}
-        for signal in signals:
-            if signal.mask >> position & 1:
+        for signal, chosen in zip(signals, members, strict=True):
+            if chosen[position]:
                 names = reasons.setdefault(signal.kind, [])
                 if signal.name not in names:
                     names.append(signal.name)
@@ -420,7 +424,7 @@ NETWORK_SIZE = 20  # the partners with most projects under the filters; more is 
 NETWORK_WIDTH = 640
 NETWORK_HEIGHT = 520
 NETWORK_SEED = 7
-PAIRS_FROM = 30  # running projects whose suggestions give the strongest pairs of the moment
+PAIRS_FROM = 12  # running projects whose suggestions give the strongest pairs of the moment
 PAIRS = 8
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kennisstad.caching import cached_page, is_htmx_fragment
 from portfolio import maps, selectors
 from portfolio.models import District, Flagship, Organisation, Project, Theme, hex_colour
+from portfolio.project_index import positions_in_order
 
 PREVIEW_SIZE = 12
 MAP_POINTS = 200  # projects with their own point on a district's or neighbourhood's map
@@ -273,9 +274,13 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     search = selectors.ProjectSearch(dataclasses.replace(filters, include_citywide=True))
     counts = search.area_counts()
     citywide = selectors.IndexedProjects(search.index, search.index.citywide & ~search.local_mask())
+    # The newest of the area's own projects, found on the project index, that have a point.
+    newest = positions_in_order(search.local_mask(), search.index.size, limit=MAP_POINTS * 10)
     points = [
         (longitude, latitude, title, Project(slug=slug).get_absolute_url(), False)
-        for title, slug, longitude, latitude in local.filter(latitude__isnull=False)
+        for title, slug, longitude, latitude in Project.objects.filter(
+            pk__in=[search.index.ids[position] for position in newest], latitude__isnull=False
+        )
         .order_by()
         .values_list("title", "slug", "longitude", "latitude")[:MAP_POINTS]
     ]
