@@ -127,3 +127,24 @@ def test_an_editor_chooses_a_place_by_clicking_the_map(demo_site, open_page):
     status = page.locator(".location-picker__status").inner_text()
     neighbourhood = status.split(" — ")[1]
     assert page.locator("label.form__choice", has_text=neighbourhood).locator("input").is_checked()
+
+
+def test_the_partner_network_is_reachable_by_keyboard(demo_site, open_page):
+    page = open_page()
+    page.goto("/samenhang/")
+    nodes = page.locator("a.network__node").count()
+    assert nodes > 5
+    reached = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        label = page.evaluate(
+            "document.activeElement.classList.contains('network__node')"
+            " ? document.activeElement.getAttribute('aria-label') : null"
+        )
+        if label:
+            reached.add(label)
+        if len(reached) == nodes:
+            break
+    assert len(reached) == nodes
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/projecten/?partner=*")
