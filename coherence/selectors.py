@@ -14,6 +14,7 @@ from datetime import date
 
 import numpy as np
 from django.db.models import Q
+from django.urls import reverse
 
 from coherence.geo import neighbourhood_adjacency
 from coherence.models import Collaboration
@@ -132,7 +133,7 @@ class Suggestion:
 
     project_id: int
     title: str
-    url: str
+    slug: str
     theme_name: str
     theme_slug: str
     score: float
@@ -141,6 +142,11 @@ class Suggestion:
     is_strongest_cross_theme: bool = False
     is_confirmed: bool = False
     note: str = ""
+
+    @property
+    def url(self) -> str:
+        """The project's page in the current language (kept suggestions serve every one)."""
+        return reverse("portfolio:project", kwargs={"slug": self.slug})
 
 
 @dataclass(frozen=True)
@@ -386,7 +392,7 @@ def _suggestions(project: Project, limit: int) -> list[Suggestion]:
             Suggestion(
                 project_id=pk,
                 title=row["title"],
-                url=Project(slug=row["slug"]).get_absolute_url(),
+                slug=row["slug"],
                 theme_name=row["primary_theme__name"],
                 theme_slug=row["primary_theme__slug"],
                 score=item["score"],
@@ -642,7 +648,7 @@ def _pairs(filters) -> list[ProjectPair]:
             origin = Suggestion(
                 project_id=project.pk,
                 title=project.title,
-                url=project.get_absolute_url(),
+                slug=project.slug,
                 theme_name=project.primary_theme.name,
                 theme_slug=project.primary_theme.slug,
                 score=suggestion.score,
@@ -663,12 +669,17 @@ class MapProject:
 
     pk: int
     title: str
-    url: str
+    slug: str
     theme_name: str
     theme_slug: str
     is_citywide: bool
     point: tuple[float, float] | None  # (longitude, latitude)
     places: tuple[tuple[str, str, float | None, float | None], ...]  # (code, name, lon, lat)
+
+    @property
+    def url(self) -> str:
+        """The project's page in the current language (kept map content serves every one)."""
+        return reverse("portfolio:project", kwargs={"slug": self.slug})
 
 
 @dataclass
@@ -766,7 +777,7 @@ def _map_content(filters) -> MapContent:
             MapProject(
                 pk,
                 title,
-                Project(slug=slug).get_absolute_url(),
+                slug,
                 theme_name,
                 theme_slug,
                 is_citywide,

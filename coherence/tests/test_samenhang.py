@@ -295,3 +295,14 @@ def test_the_workspace_refuses_other_projects_and_bad_input(client, pair, editor
 def test_visitors_are_sent_to_the_login_page(client, pair):
     response = client.get(f"/beheer/samenhang/{pair['first'].pk}/")
     assert response.status_code == 302 and "/beheer/inloggen/" in response["Location"]
+
+
+def test_kept_suggestions_link_in_the_language_of_the_page(client, town, settings):
+    settings.CONTENT_CACHE_ENTRIES = 100
+    shared = OrganisationFactory(name="Bibliotheek")
+    base = project(town, "Voorlezen", town["green"], partners=[shared])
+    other = project(town, "Taalcafé", town["health"], partners=[shared])
+    dutch = client.get(base.get_absolute_url()).content.decode()
+    english = client.get(f"/en{base.get_absolute_url()}").content.decode()
+    assert f'href="/projecten/{other.slug}/"' in dutch
+    assert f'href="/en/projecten/{other.slug}/"' in english
