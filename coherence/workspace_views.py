@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from accounts import policy
 from coherence import selectors, services
@@ -18,6 +19,7 @@ PAGE_SIZE = 25
 NOTE_LENGTH = 300
 
 
+@require_GET
 @policy.permission_required("collaboration.confirm")
 def projects(request: HttpRequest) -> HttpResponse:
     """The published projects this user may confirm collaborations for."""
