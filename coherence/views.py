@@ -155,7 +155,6 @@ def city_map(request: HttpRequest) -> HttpResponse:
                         "cityscapes": _("Beschermde stadsgezichten"),
                         "project_count": _("projecten"),
                         "question_count": _("vragen"),
-                        "approximate": _("ligging: de buurt"),
                     },
                 }
             ),

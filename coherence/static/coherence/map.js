@@ -100,22 +100,44 @@
         }).bindTooltip(p.name + ": " + p.questions + " " + labels.question_count).addTo(questionLayer);
       });
       var projectLayer = L.layerGroup();
+      var byCentre = {};  // projects without a point of their own, gathered per neighbourhood
       projects.features.forEach(function (feature) {
         var p = feature.properties;
         if (!feature.geometry) { return; }
-        var places = feature.geometry.type === "Point" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-        places.forEach(function (place) {
-          var approximate = p.precision !== "point";
-          var marker = L.circleMarker([place[1], place[0]], {
-            radius: approximate ? 5 : 7,
-            className: "map-project theme-" + p.theme_slug + (approximate ? " map-project--approximate" : "")
-          });
+        if (p.precision === "point") {
+          var place = feature.geometry.coordinates;
           var popup = document.createElement("p");
           popup.appendChild(link(p.url, p.title));
           popup.appendChild(document.createElement("br"));
-          popup.appendChild(document.createTextNode(p.theme + (approximate ? " · " + labels.approximate + " " + p.neighbourhoods.join(", ") : "")));
-          marker.bindPopup(popup).bindTooltip(p.title).addTo(projectLayer);
+          popup.appendChild(document.createTextNode(p.theme));
+          L.circleMarker([place[1], place[0]], { radius: 7, className: "map-project theme-" + p.theme_slug })
+            .bindPopup(popup).bindTooltip(p.title).addTo(projectLayer);
+          return;
+        }
+        feature.geometry.coordinates.forEach(function (centre) {
+          var key = centre.join(",");
+          (byCentre[key] = byCentre[key] || { centre: centre, projects: [] }).projects.push(p);
         });
+      });
+      Object.keys(byCentre).forEach(function (key) {
+        var group = byCentre[key];
+        var list = document.createElement("ul");
+        group.projects.slice(0, 10).forEach(function (p) {
+          var item = document.createElement("li");
+          item.appendChild(link(p.url, p.title));
+          list.appendChild(item);
+        });
+        if (group.projects.length > 10) {
+          var more = document.createElement("li");
+          more.textContent = "… +" + (group.projects.length - 10);
+          list.appendChild(more);
+        }
+        var body = document.createElement("div");
+        body.appendChild(list);
+        L.circleMarker([group.centre[1], group.centre[0]], {
+          radius: 5 + Math.min(8, group.projects.length),
+          className: "map-project map-project--approximate"
+        }).bindPopup(body).bindTooltip(group.projects.length + " " + labels.project_count).addTo(projectLayer);
       });
       add(labels.neighbourhoods, neighbourhoodLayer, true);
       add(labels.districts, districtLayer, false);
