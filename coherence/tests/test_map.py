@@ -187,3 +187,24 @@ def test_a_neighbourhood_page_lists_its_own_and_the_citywide_projects_apart(clie
     assert own.title in local_part
     assert citywide.title in citywide_part
     assert "<svg" in local_part or "<svg" in citywide_part
+
+
+def test_neighbours_come_from_the_cbs_shapes(client):
+    from portfolio.models import Programme
+    from portfolio.tests.factories import ProjectFactory
+
+    call_command("load_programme", verbosity=0)
+    programme = Programme.objects.get()
+    themes = list(programme.themes.all())
+    pieterswijk = Neighbourhood.objects.get(name="Pieterswijk")
+    base = ProjectFactory(programme=programme, primary_theme=themes[0], title="Hofjes")
+    base.neighbourhoods.set([pieterswijk])
+    next_door = ProjectFactory(programme=programme, primary_theme=themes[1], title="Buurtfeest")
+    next_door.neighbourhoods.set([Neighbourhood.objects.get(name="Academiewijk")])
+    far = ProjectFactory(programme=programme, primary_theme=themes[1], title="Polderpad")
+    far.neighbourhoods.set([Neighbourhood.objects.get(name="Schenkwijk")])  # Stevenshof
+
+    content = client.get(base.get_absolute_url()).content.decode()
+
+    assert "In een buurt ernaast: Academiewijk" in content
+    assert "Polderpad" not in content
