@@ -148,6 +148,7 @@ def city_map(request: HttpRequest) -> HttpResponse:
                     "tiles": tile_settings(),
                     "layers": layers,
                     "labels": {
+                        "layers": _("Kaartlagen"),
                         "projects": _("Projecten"),
                         "questions": _("Kenniswinkel-vragen per buurt"),
                         "neighbourhoods": _("Buurten (kleur: aantal projecten)"),

@@ -45,7 +45,13 @@
       L.tileLayer(config.tiles.url, { attribution: config.tiles.attribution, maxZoom: 19 }).addTo(map);
     }
     var overlays = {};
-    var control = L.control.layers(null, {}, { collapsed: false }).addTo(map);
+    // Open beside the map on a wide screen; on a phone folded into a button, not over the map.
+    var control = L.control.layers(null, {}, { collapsed: container.clientWidth < 600 }).addTo(map);
+    var toggle = control.getContainer().querySelector(".leaflet-control-layers-toggle");
+    if (toggle) {
+      toggle.title = labels.layers;
+      toggle.setAttribute("aria-label", labels.layers);
+    }
 
     function add(name, layer, shown) {
       overlays[name] = layer;
