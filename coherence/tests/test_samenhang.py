@@ -7,6 +7,7 @@ from html import unescape
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.utils import translation
 
 from accounts.models import Role
 from coherence import services
@@ -303,6 +304,8 @@ def test_kept_suggestions_link_in_the_language_of_the_page(client, town, setting
     base = project(town, "Voorlezen", town["green"], partners=[shared])
     other = project(town, "Taalcafé", town["health"], partners=[shared])
     dutch = client.get(base.get_absolute_url()).content.decode()
-    english = client.get(f"/en{base.get_absolute_url()}").content.decode()
+    # The request leaves English active in this thread; give later tests their default back.
+    with translation.override(translation.get_language()):
+        english = client.get(f"/en{base.get_absolute_url()}").content.decode()
     assert f'href="/projecten/{other.slug}/"' in dutch
     assert f'href="/en/projecten/{other.slug}/"' in english
