@@ -12,6 +12,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # The caches work as in production (DEBUG turns the page cache off by default).
     settings.PAGE_CACHE_SECONDS = 600
+    # No base map tiles: the map shows its vector layers (tests/browser uses a local stub).
+    settings.MAP_TILE_URL = ""
     # Background tasks run at once, inside the test's transaction.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.STORAGES = {

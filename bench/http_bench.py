@@ -546,6 +546,8 @@ def main() -> None:
             f"&thema={SEARCH_THEME}",
             "project": f"/projecten/{facts['project_slug']}/",
             "theme": f"/themas/{facts['theme_slug']}/",
+            "samenhang": "/samenhang/",
+            "map-geojson": "/kaart/projecten.geojson",
         }
         labels = dict(urls)
         mixes: dict[str, Path] = {}

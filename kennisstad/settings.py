@@ -5,6 +5,7 @@ Every variable is listed in docs/configuration.md.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "backups",
     "ambitions",
     "sitepages",
+    "coherence",
 ]
 
 MIDDLEWARE = [
@@ -303,6 +305,16 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# The map's base layer (coherence): a tile URL with {z}/{x}/{y}, and its attribution. Empty:
+# no base map, the vector layers alone (as in the tests).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
+)
+if MAP_TILE_URL:  # the tiles are images from elsewhere: let every page with a map load them
+    _tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))  # {s}: any subdomain
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"

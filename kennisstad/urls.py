@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("beheer/admin/", admin.site.urls),
     path("beheer/kenniswinkel/", include("questions.workspace_urls")),
+    path("beheer/samenhang/", include("coherence.workspace_urls")),
     path("beheer/", include("accounts.urls")),
     path("beheer/", include("editorial.urls")),
     path("beheer/", include("ambitions.workspace_urls")),
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("ambitions.urls")),
     path("", include("sitepages.urls")),
+    path("", include("coherence.urls")),
     prefix_default_language=False,
 )
 

@@ -15,9 +15,11 @@ from core.caching import cached_page, is_htmx_fragment
 from organisations.models import Organisation
 from portfolio import maps, selectors
 from portfolio.caches import CONTENT_KIND
-from portfolio.models import District, Flagship, Theme, hex_colour
+from portfolio.models import District, Flagship, Project, Theme, hex_colour
+from portfolio.project_index import positions_in_order
 
 PREVIEW_SIZE = 12
+MAP_POINTS = 200  # projects with their own point on a district's or neighbourhood's map
 FILTER_PARAMETERS = (
     "thema",
     "ook_thema",
@@ -217,14 +219,15 @@ def _without(query, param: str) -> str:
 
 @cached_page(CONTENT_KIND)
 def project_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """A whole project with its partners, places, results and related projects."""
+    """A whole project with its partners, places, results and, in samenhang, the projects
+    that could reinforce it (the template asks coherence for them)."""
     project = selectors.project_for_page(slug)
     if project is None:
         raise Http404("No published project with this slug")
     return render(
         request,
         "portfolio/project_detail.html",
-        {"project": project, "related": selectors.related_projects(project)},
+        {"project": project},
     )
 
 
@@ -265,7 +268,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cached_page(CONTENT_KIND)
 def area_list(request: HttpRequest) -> HttpResponse:
-    """The city's districts and neighbourhoods, on a map and as a list."""
+    """The city's districts and neighbourhoods, on a map shaded by their projects and as a list."""
     districts = list(selectors.districts_with_neighbourhoods())
     return render(
         request,
@@ -276,7 +279,8 @@ def area_list(request: HttpRequest) -> HttpResponse:
 
 @cached_page(CONTENT_KIND)
 def area_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """A district or neighbourhood with its own projects and, labelled, the city-wide ones."""
+    """A district or neighbourhood with its own projects, on a small map too, and, listed
+    apart, the city-wide ones."""
     area = selectors.area_for_page(code)
     if area is None:
         raise Http404("No district or neighbourhood with this code")
@@ -286,9 +290,19 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
         include_citywide=False,
     )
     local = selectors.ProjectSearch(filters).results()
-    counts = selectors.ProjectSearch(
-        dataclasses.replace(filters, include_citywide=True)
-    ).area_counts()
+    search = selectors.ProjectSearch(dataclasses.replace(filters, include_citywide=True))
+    counts = search.area_counts()
+    citywide = selectors.IndexedProjects(search.index, search.index.citywide & ~search.local_mask())
+    # The newest of the area's own projects, found on the project index, that have a point.
+    newest = positions_in_order(search.local_mask(), search.index.size, limit=MAP_POINTS * 10)
+    points = [
+        (longitude, latitude, title, Project(slug=slug).get_absolute_url(), False)
+        for title, slug, longitude, latitude in Project.objects.filter(
+            pk__in=[search.index.ids[position] for position in newest], latitude__isnull=False
+        )
+        .order_by()
+        .values_list("title", "slug", "longitude", "latitude")[:MAP_POINTS]
+    ]
     return render(
         request,
         "portfolio/area_detail.html",
@@ -297,6 +311,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "is_district": isinstance(area, District),
             "page": _page(request, local),
             "counts": counts,
-            "map": maps.area_map(area),
+            "citywide": citywide[:PREVIEW_SIZE],
+            "map": maps.area_map(area, points=points),
         },
     )

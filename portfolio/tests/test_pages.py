@@ -259,10 +259,10 @@ def test_project_page_shows_everything(client, city):
     assert "Eindrapport over de buurt" in content
     assert project.neighbourhoods.first().name in content
     assert "juni 2026" in content
-    assert response.context["related"], "projects sharing a flagship or partner are related"
+    assert "In samenhang" in content, "projects sharing a flagship or partner are suggested"
 
 
-def test_related_projects_prefer_most_shared(client, city):
+def test_samenhang_prefers_most_shared(client, city):
     theme = city["themes"][0]
     lab, park = city["flagships"]
     base = ProjectFactory(programme=city["programme"], primary_theme=theme, title="Basis")
@@ -272,8 +272,10 @@ def test_related_projects_prefer_most_shared(client, city):
     one = ProjectFactory(programme=city["programme"], primary_theme=theme, title="Een")
     one.flagships.add(lab)
     ProjectFactory(programme=city["programme"], primary_theme=theme, title="Geen")
-    response = client.get(base.get_absolute_url())
-    assert [p.title for p in response.context["related"]] == ["Beide", "Een"]
+    content = client.get(base.get_absolute_url()).content.decode()
+    section = content[content.index('id="samenhang-heading"') :]
+    assert section.index(">Beide<") < section.index(">Een<")
+    assert ">Geen<" not in section
 
 
 def test_partner_page_groups_projects_by_role(client, city):

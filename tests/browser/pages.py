@@ -160,6 +160,8 @@ PAGE_TYPES = [
     "contact",
     "accessibility",
     "colophon",
+    "samenhang",
+    "map",
     "not-found",
 ]
 
@@ -196,6 +198,8 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "contact": "/contact/",
         "accessibility": "/toegankelijkheid/",
         "colophon": "/colofon/",
+        "samenhang": "/samenhang/",
+        "map": "/kaart/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
