@@ -169,6 +169,9 @@ class AuditEvent(models.Model):
         SOFT_DELETE = "soft_delete", _("naar de prullenbak")
         UNDO_DELETE = "undo_delete", _("uit de prullenbak gehaald")
         RETENTION = "retention", _("bewaartermijn toegepast")
+        API_KEY_ISSUED = "api_key_issued", _("API-sleutel aangemaakt")
+        API_KEY_REVOKED = "api_key_revoked", _("API-sleutel ingetrokken")
+        API_CHANGE = "api_change", _("gewijzigd via de API")
 
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -11,6 +11,7 @@ from kennisstad import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -18,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("beheer/kenniswinkel/", include("questions.workspace_urls")),
     path("beheer/", include("accounts.urls")),
     path("beheer/", include("editorial.urls")),
+    path("", include("api.public_urls")),
     path("", include("portfolio.urls")),
     path("", include("questions.urls")),
     path("", include("search.urls")),
