@@ -45,9 +45,9 @@ def _preflight() -> HttpResponse:
 
 def _api_patterns():
     patterns, app_name, namespace = api.urls
-    # The root (/api/v1/) falls through to the Problem Details 404 below.
-    patterns = [p for p in patterns if getattr(p, "name", "") != "api-root"]
     for pattern in patterns:
+        if pattern.name == "api-root":  # /api/v1/ (a trailing slash): a Problem Details 404
+            pattern.callback = views.api_not_found
         pattern.callback = open_data(pattern.callback)
     patterns.append(path("docs", open_data(views.api_docs), name="docs"))
     patterns.append(re_path(r"^.*$", open_data(views.api_not_found), name="not-found"))
