@@ -25,12 +25,23 @@ def _dutch():
         yield
 
 
+@pytest.fixture(scope="module")
+def _demo_content(django_db_setup, django_db_blocker):
+    """Loaded once per test module (each test's changes are rolled back), then flushed as
+    Django's TransactionTestCase does, so other modules start from an empty database."""
+    with django_db_blocker.unblock():
+        call_command("load_programme", verbosity=0)
+        call_command("load_demo", verbosity=0)
+        call_command("rebuild_search_index", "--no-progress", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+        caches["shared"].clear()
+
+
 @pytest.fixture
-def demo(db):
-    """The programme and the demo projects, indexed for search."""
-    call_command("load_programme", verbosity=0)
-    call_command("load_demo", verbosity=0)
-    call_command("rebuild_search_index", "--no-progress", verbosity=0)
+def demo(_demo_content, db):
+    """The programme and the demo projects (as `make run` loads them), indexed for search."""
 
 
 def make_editor(name: str, organisation):
