@@ -221,6 +221,11 @@ def _not_found_unless(found, what: str):
 # --- Projects -----------------------------------------------------------------------------
 
 
+def _choices(choices) -> str:
+    """A pattern that allows one of a TextChoices' values, or nothing."""
+    return "^(|" + "|".join(choices.values) + ")$"
+
+
 @api.get(
     "/projects",
     response={200: ProjectPage, 400: ProblemOut},
@@ -238,12 +243,24 @@ def list_projects(
     ook_thema: str = Query("", description="Secondary theme (slug)."),
     vlaggenschip: str = Query("", description="Flagship (slug)."),
     partner: str = Query("", description="Organisation (slug)."),
-    soort: str = Query("", description="Kind of partner organisation."),
-    wijk: str = Query("", description="District (WK…) or neighbourhood (BU…) code."),
-    status: str = Query("", description="idee, lopend or afgerond."),
-    jaar: str = Query("", description="Start year."),
-    stadsbreed: str = Query("1", description="0 leaves city-wide projects out of an area."),
-    sorteer: str = Query("", description="relevantie, nieuwste or titel."),
+    soort: str = Query(
+        "", description="Kind of partner organisation.", pattern=_choices(Organisation.Kind)
+    ),
+    wijk: str = Query(
+        "",
+        description="District (WK…) or neighbourhood (BU…) code.",
+        pattern=r"^(|(WK|wk)[0-9]{6}|(BU|bu)[0-9]{8})$",
+    ),
+    status: str = Query(
+        "", description="idee, lopend or afgerond.", pattern=_choices(Project.Status)
+    ),
+    jaar: int | None = Query(None, ge=1900, le=2100, description="Start year."),
+    stadsbreed: str = Query(
+        "1", description="0 leaves city-wide projects out of an area.", pattern="^[01]$"
+    ),
+    sorteer: str = Query(
+        "", description="relevantie, nieuwste or titel.", pattern="^(|relevantie|nieuwste|titel)$"
+    ),
     page: int = Query(1, ge=1, le=100_000),
     page_size: int = Query(settings.PROJECTS_PER_PAGE, ge=1, le=MAX_PAGE_SIZE),
 ):
@@ -481,7 +498,9 @@ def _organisation(organisation: Organisation, request: HttpRequest) -> dict:
 )
 def list_organisations(
     request: HttpRequest,
-    soort: str = Query("", description="Only organisations of this kind."),
+    soort: str = Query(
+        "", description="Only organisations of this kind.", pattern=_choices(Organisation.Kind)
+    ),
     page: int = Query(1, ge=1, le=100_000),
     page_size: int = Query(60, ge=1, le=MAX_PAGE_SIZE),
 ):
@@ -626,7 +645,7 @@ def list_questions(
 
 @api.get(
     "/questions/{pk}",
-    response={200: QuestionOut, 404: ProblemOut},
+    response={200: QuestionOut, 400: ProblemOut, 404: ProblemOut},
     tags=["questions"],
     summary="One answered question",
 )

@@ -41,7 +41,9 @@ def test_xlsx_export_reimports_with_nothing_changed(client, demo, tmp_path):
 def test_an_export_holds_what_the_overview_shows_in_its_order(client, demo):
     query = "thema=cultureel-erfgoed&sorteer=titel"
     api = client.get(f"/api/v1/projects?{query}&page_size=100").json()
-    rows = list(csv.DictReader(io.StringIO(client.get(f"/projecten/export.csv?{query}").content.decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(client.get(f"/projecten/export.csv?{query}").content.decode()))
+    )
     assert [row["title"] for row in rows] == [p["title"] for p in api["results"]]
     assert {row["theme"] for row in rows} == {"Cultureel Erfgoed"}
 
@@ -73,8 +75,10 @@ def test_jsonld_describes_projects_organisations_and_places(client, demo):
     members = [m["member"] for p in projects for m in p.get("member", [])]
     assert members and all(m["@type"] == "Organization" for m in members)
     places = [place for p in projects for place in p.get("location", [])]
-    assert any(place["@type"] == "Place" and place.get("identifier", "").startswith("BU")
-               for place in places)
+    assert any(
+        place["@type"] == "Place" and place.get("identifier", "").startswith("BU")
+        for place in places
+    )
 
 
 def test_unknown_filter_in_an_export_is_a_404_not_an_error(client, demo):
@@ -88,7 +92,9 @@ def test_dcat_catalogue_lists_the_datasets_their_downloads_and_licence(client, d
     datasets = data["dcat:dataset"]
     assert len(datasets) == 2
     projects = datasets[0]
-    downloads = {d["dcat:mediaType"]: d["dcat:downloadURL"]["@id"] for d in projects["dcat:distribution"]}
+    downloads = {
+        d["dcat:mediaType"]: d["dcat:downloadURL"]["@id"] for d in projects["dcat:distribution"]
+    }
     assert {"text/csv", "application/geo+json", "application/ld+json"} <= set(downloads)
     for url in downloads.values():
         assert client.get(url.replace("http://testserver", "")).status_code == 200
