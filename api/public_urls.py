@@ -15,6 +15,7 @@ urlpatterns = [
     path("projecten/export.jsonld", views.projects_jsonld, name="projects_jsonld"),
     path("vragen/feed.atom", views.answered_question_feed, name="questions_feed"),
     path("catalogus.jsonld", views.catalogue, name="catalogue"),
+    path("open-data/", views.api_docs, name="docs"),
     path("beheer/api-sleutels/", views.key_list, name="api_keys"),
     path("beheer/api-sleutels/<int:pk>/intrekken/", views.key_revoke, name="api_key_revoke"),
 ]

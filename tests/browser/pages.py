@@ -129,6 +129,7 @@ PAGE_TYPES = [
     "questions",
     "question",
     "ask",
+    "open-data",
     "not-found",
 ]
 
@@ -151,6 +152,7 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "questions": "/vragen/",
         "question": f"/vragen/{site.question_id}/",
         "ask": "/vragen/stellen/",
+        "open-data": "/open-data/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
