@@ -45,7 +45,7 @@ class ProjectFeed(Feed):
         if filters.messages:
             raise Http404(" ".join(str(m) for m in filters.messages))
         query = request.GET.copy()
-        for name in ("pagina", "page", "page_size"):
+        for name in ("pagina", "page", "pageSize"):
             query.pop(name, None)
         return {"filters": filters, "query": query.urlencode()}
 

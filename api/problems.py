@@ -23,8 +23,7 @@ def problem(
         "title": title or HTTPStatus(status).phrase,
         "status": status,
     }
-    if detail:
-        body["detail"] = detail
+    body["detail"] = detail or body["title"]
     if instance:
         body["instance"] = instance
     if invalid_params:

@@ -11,7 +11,7 @@ class Problem(Schema):
     type: str = Field(description="Identifies the kind of problem.")
     title: str
     status: int
-    detail: str | None = None
+    detail: str = Field(description="What went wrong, for a person to read.")
     instance: str | None = None
     invalid_params: list[dict] | None = Field(
         None, description="Which parameters were wrong and why."

@@ -19,7 +19,7 @@ from accounts.models import Role
 from api import exports, feeds, services
 from api.models import ApiKey
 from api.problems import problem
-from api.v1 import api
+from api.v1 import BASE_PATH, api
 from kennisstad.caching import cached_page
 from portfolio import selectors
 from portfolio.models import Organisation
@@ -117,7 +117,7 @@ def _operations(schema: dict) -> list[dict]:
             operations.append(
                 {
                     "method": method.upper(),
-                    "path": route,
+                    "path": BASE_PATH + route,
                     "anchor": operation.get("operationId", f"{method}-{route}"),
                     "summary": operation.get("summary", ""),
                     "description": operation.get("description", ""),

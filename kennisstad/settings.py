@@ -218,6 +218,7 @@ QUESTION_RETENTION_MONTHS = int(os.environ.get("QUESTION_RETENTION_MONTHS", "12"
 
 # The API and open data (docs/api.md): requests per API key, and the datasets' licence.
 API_RATE_LIMIT_PER_KEY = os.environ.get("API_RATE_LIMIT_PER_KEY", "120/m")
+API_CONTACT_EMAIL = os.environ.get("API_CONTACT_EMAIL", "opendata@example.org")
 OPEN_DATA_LICENSE = os.environ.get(
     "OPEN_DATA_LICENSE", "http://creativecommons.org/licenses/by/4.0/"
 )

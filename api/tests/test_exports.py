@@ -40,7 +40,7 @@ def test_xlsx_export_reimports_with_nothing_changed(client, demo, tmp_path):
 
 def test_an_export_holds_what_the_overview_shows_in_its_order(client, demo):
     query = "thema=cultureel-erfgoed&sorteer=titel"
-    api = client.get(f"/api/v1/projects?{query}&page_size=100").json()
+    api = client.get(f"/api/v1/projects?{query}&pageSize=100").json()
     rows = list(
         csv.DictReader(io.StringIO(client.get(f"/projecten/export.csv?{query}").content.decode()))
     )

@@ -46,7 +46,7 @@ def test_an_updated_project_comes_first_in_its_feeds(client, demo):
 
 def test_search_flagship_and_neighbourhood_feeds_match_the_api(client, demo):
     for query in ["q=museum", "vlaggenschip=leren-met-de-stad", "wijk=WK054600&stadsbreed=0"]:
-        api = client.get(f"/api/v1/projects?{query}&page_size=100").json()
+        api = client.get(f"/api/v1/projects?{query}&pageSize=100").json()
         found = entries(client, f"/projecten/feed.atom?{query}")
         assert {e["title"] for e in found} == {p["title"] for p in api["results"]}, query
 

@@ -54,7 +54,7 @@ def test_api_gives_the_overviews_projects_in_the_overviews_order(client, demo):
 
 
 def test_every_project_has_its_slug_and_the_list_its_page_links(client, demo):
-    body = client.get("/api/v1/projects?page_size=5&page=2").json()
+    body = client.get("/api/v1/projects?pageSize=5&page=2").json()
     assert body["page"] == 2 and body["page_size"] == 5
     assert body["count"] == client.get("/api/v1/projects").json()["count"] > 10
     assert body["links"]["prev"].endswith("page=1")
@@ -78,7 +78,7 @@ def test_project_detail_by_slug(client, demo):
     [
         ("/api/v1/projects?thema=bestaat-niet", 400),
         ("/api/v1/projects?page=nul", 400),
-        ("/api/v1/projects?page_size=1000", 400),
+        ("/api/v1/projects?pageSize=1000", 400),
         ("/api/v1/projects/bestaat-niet", 404),
         ("/api/v1/projects/", 404),
         ("/api/v1/bestaat-niet", 404),
@@ -119,7 +119,7 @@ def test_themes_flagships_organisations_and_places(client, demo):
     assert listed["count"] == theme["project_count"]
     flagships = client.get("/api/v1/flagships").json()["results"]
     assert len(flagships) == Flagship.objects.count()
-    organisations = client.get("/api/v1/organisations?page_size=100").json()
+    organisations = client.get("/api/v1/organisations?pageSize=100").json()
     assert organisations["count"] == Organisation.objects.count()
     district = client.get("/api/v1/districts").json()["results"][0]
     assert district["code"].startswith("WK") and district["neighbourhoods"]
