@@ -156,3 +156,13 @@ def test_docs_page_lists_every_operation_without_scripts(client, demo):
     assert response.status_code == 200
     assert "GET /api/v1/projects" in html and "PATCH /api/v1/projects/{slug}" in html
     assert "<script" not in html.split("</head>", 1)[1]
+
+
+def test_openapi_document_validates_against_the_openapi_3_1_meta_schema(client, demo):
+    from schemathesis.specs.openapi.definitions import OPENAPI_31_VALIDATOR
+
+    document = client.get("/api/v1/openapi.json").json()
+    errors = [error.message for error in OPENAPI_31_VALIDATOR.iter_errors(document)]
+    assert errors == []
+    assert document["servers"] == [{"url": "/api/v1", "description": "This site"}]
+    assert {"name", "url", "email"} <= set(document["info"]["contact"])
