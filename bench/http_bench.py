@@ -546,6 +546,7 @@ def main() -> None:
             f"&thema={SEARCH_THEME}",
             "project": f"/projecten/{facts['project_slug']}/",
             "theme": f"/themas/{facts['theme_slug']}/",
+            "api-projects": f"/api/v1/projects?thema={facts['theme_slug']}",
         }
         labels = dict(urls)
         mixes: dict[str, Path] = {}

@@ -190,6 +190,7 @@ def test_no_role_reads_or_changes_another_organisations_drafts_by_any_url(world,
                     "beheer/projecten/",
                     "beheer/projecten/nieuw/",
                     "beheer/prullenbak/",
+                    "beheer/api-sleutels/",  # the user's own keys only (api/tests)
                 }
                 # The Kenniswinkel's lists, scoped by the policy to what the role may see.
                 if role == "coordinator":
