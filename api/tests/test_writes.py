@@ -172,3 +172,17 @@ def test_only_editors_may_make_keys(client, demo):
     organisation = Organisation.objects.first()
     with pytest.raises(PermissionDenied):
         issue_api_key(user=nobody, organisation=organisation, name="x")
+
+
+def test_programme_office_without_an_organisation_is_told_why_it_cannot_make_a_key(client, demo):
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Role, RoleAssignment
+
+    office = get_user_model().objects.create_user("bureau", "b@example.org", "wachtwoord-123")
+    RoleAssignment.objects.create(user=office, role=Role.PROGRAMME_OFFICE)
+    client.force_login(office)
+    html = client.get("/beheer/api-sleutels/").content.decode()
+    assert "voor geen enkele organisatie" in html and 'name="organisation"' not in html
+    response = client.post("/beheer/api-sleutels/", {"name": "x", "organisation": "1"})
+    assert response.status_code == 400 and not ApiKey.objects.exists()
