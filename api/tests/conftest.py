@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from accounts.models import Role, RoleAssignment
+from kennisstad.caching import card_cache, content_cache
 from api import services
 from portfolio.models import Project, ProjectPartner
 
@@ -37,6 +38,9 @@ def _demo_content(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
         caches["shared"].clear()
+    # Nothing computed from the demo content may outlive it in this process.
+    content_cache.clear()
+    card_cache.clear()
 
 
 @pytest.fixture
