@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.utils import translation
 
 from accounts.models import Role, RoleAssignment
-from kennisstad.caching import card_cache, content_cache
 from api import services
+from kennisstad.caching import card_cache, content_cache
 from portfolio.models import Project, ProjectPartner
 
 
