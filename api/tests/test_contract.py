@@ -6,7 +6,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.v1 import api
@@ -29,17 +29,32 @@ def contract(demo, editor_key, settings):
     request_finished.connect(close_old_connections)
 
 
-@schema.parametrize()
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-def test_every_operation_keeps_its_contract(case, contract):
-    # Every check but "a schema-valid request is accepted": a theme, flagship, partner or
-    # place is named by a slug or code that must exist, which no schema can enumerate (the
-    # data decide), so an unknown one is a 400 that names the filter (docs/api.md).
-    case.call_and_validate(headers=contract, excluded_checks=[positive_data_acceptance])
+# One plain pytest parameter per operation (rather than schemathesis' own parametrize, whose
+# items pytest-xdist's --dist loadfile, as `make test` runs, silently drops), each running
+# hypothesis over the examples schemathesis generates for it.
+OPERATIONS = [
+    (method.upper(), path)
+    for path, methods in api.get_openapi_schema()["paths"].items()
+    for method in methods
+]
+
+
+@pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
+def test_every_operation_keeps_its_contract(method, path, contract):
+    @given(case=schema[path][method].as_strategy())
+    @settings(
+        max_examples=12,
+        deadline=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    def keeps_contract(case):
+        # Every check but "a schema-valid request is accepted": a theme, flagship, partner or
+        # place is named by a slug or code that must exist, which no schema can enumerate (the
+        # data decide), so an unknown one is a 400 that names the filter (docs/api.md).
+        case.call_and_validate(headers=contract, excluded_checks=[positive_data_acceptance])
+
+    keeps_contract()
 
 
 def test_the_contract_covers_every_operation():
