@@ -28,11 +28,11 @@ def overview_projects(params) -> tuple[selectors.ProjectFilters, Iterator[Projec
     def read() -> Iterator[Project]:
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
+            # By primary key alone (the ids come from the index of published projects), as
+            # portfolio.selectors.project_cards reads them.
             by_id = {
                 p.pk: p
-                for p in selectors.with_page_data(
-                    selectors.published_projects().filter(pk__in=chunk)
-                )
+                for p in selectors.with_page_data(Project.objects.filter(pk__in=chunk).order_by())
             }
             yield from (by_id[pk] for pk in chunk if pk in by_id)
 
