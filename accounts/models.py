@@ -180,6 +180,9 @@ class AuditEvent(models.Model):
         IMPORT = "import", _("import")
         OFFER_EDITED = "offer_edited", _("onderwijsaanbod bewerkt")
         SITE_PAGE_EDITED = "site_page_edited", _("sitepagina bewerkt")
+        API_KEY_ISSUED = "api_key_issued", _("API-sleutel aangemaakt")
+        API_KEY_REVOKED = "api_key_revoked", _("API-sleutel ingetrokken")
+        API_CHANGE = "api_change", _("gewijzigd via de API")
 
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

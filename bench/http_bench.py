@@ -548,6 +548,7 @@ def main() -> None:
             "theme": f"/themas/{facts['theme_slug']}/",
             "samenhang": "/samenhang/",
             "map-geojson": "/kaart/projecten.geojson",
+            "api-projects": f"/api/v1/projects?thema={facts['theme_slug']}",
         }
         labels = dict(urls)
         mixes: dict[str, Path] = {}

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ambitions",
     "sitepages",
     "coherence",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,13 @@ QUESTION_MAX_FORM_AGE_SECONDS = int(os.environ.get("QUESTION_MAX_FORM_AGE_SECOND
 QUESTION_RATE_LIMIT_PER_EMAIL = os.environ.get("QUESTION_RATE_LIMIT_PER_EMAIL", "3/d")
 QUESTION_RATE_LIMIT_PER_IP = os.environ.get("QUESTION_RATE_LIMIT_PER_IP", "10/h")
 QUESTION_RETENTION_MONTHS = int(os.environ.get("QUESTION_RETENTION_MONTHS", "12"))
+
+# The API and open data (docs/api.md): requests per API key, and the datasets' licence.
+API_RATE_LIMIT_PER_KEY = os.environ.get("API_RATE_LIMIT_PER_KEY", "120/m")
+API_CONTACT_EMAIL = os.environ.get("API_CONTACT_EMAIL", "opendata@example.org")
+OPEN_DATA_LICENSE = os.environ.get(
+    "OPEN_DATA_LICENSE", "http://creativecommons.org/licenses/by/4.0/"
+)
 
 # Production hardening, on whenever DEBUG is off (behind a TLS-terminating proxy).
 if not DEBUG:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -21,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("beheer/", include("accounts.urls")),
     path("beheer/", include("editorial.urls")),
     path("beheer/", include("ambitions.workspace_urls")),
+    path("", include("api.public_urls")),
     path("", include("portfolio.urls")),
     path("", include("questions.urls")),
     path("", include("search.urls")),

@@ -130,6 +130,27 @@ def _published_count(queryset: QuerySet, outer_field: str) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
+def with_card_data(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    """Projects as models with what a card shows (the API's and the feeds' items), in a fixed
+    number of queries whatever their number, and nothing else."""
+    return (
+        queryset.only(*CARD_FIELDS)
+        .select_related("primary_theme")
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                # At most one lead per project (constraint project_one_lead), so no order:
+                # the model's own would join and sort the projects again.
+                queryset=ProjectPartner.objects.filter(role=ProjectPartner.Role.LEAD)
+                .select_related("organisation")
+                .only("project", "organisation__name")
+                .order_by(),
+                to_attr="lead_partners",
+            ),
+        )
+    )
+
+
 # What a card shows, in the order of CardData's fields after pk.
 CARD_FIELDS = (
     "title",
@@ -425,21 +446,28 @@ class IndexedProjects:
             return positions_in(self.index.title_order(), mask, size, skip=skip, limit=limit)
         return positions_in_order(mask, size, skip=skip, limit=limit)
 
+    def _positions_between(self, start: int, stop: int | None) -> list[int]:
+        stop = self.count() if stop is None else stop
+        limit = max(stop - start, 0)
+        if self.local is None or self.order == "relevantie":
+            return self._positions(self.mask, start, limit)
+        local = self.mask & self.local
+        before = local.bit_count()
+        positions = self._positions(local, start, limit) if start < before else []
+        positions += self._positions(
+            self.mask & ~self.local, max(start - before, 0), limit - len(positions)
+        )
+        return positions
+
+    def ids(self, start: int = 0, stop: int | None = None) -> list[int]:
+        """The ids of the projects from `start` to `stop`, in this order: for the API,
+        exports and feeds, which read their own fields of the same projects."""
+        return [self.index.ids[position] for position in self._positions_between(start, stop)]
+
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        start = index.start or 0
-        stop = self.count() if index.stop is None else index.stop
-        limit = max(stop - start, 0)
-        if self.local is None or self.order == "relevantie":
-            positions = self._positions(self.mask, start, limit)
-        else:
-            local = self.mask & self.local
-            before = local.bit_count()
-            positions = self._positions(local, start, limit) if start < before else []
-            positions += self._positions(
-                self.mask & ~self.local, max(start - before, 0), limit - len(positions)
-            )
+        positions = self._positions_between(index.start or 0, index.stop)
         cards = project_cards([self.index.ids[position] for position in positions])
         chosen = []
         for position in positions:

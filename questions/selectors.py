@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -31,6 +31,18 @@ HELD_MATCH_STATUSES = (Match.Status.ACCEPTED, Match.Status.DONE)
 def public_questions() -> QuerySet[Question]:
     """Questions the public may see: triaged and later, never new or declined ones."""
     return Question.objects.filter(status__in=PUBLIC_STATUSES)
+
+
+def answered_public_questions() -> QuerySet[Question]:
+    """Public questions with an answer, newest answer first, with what their public page
+    shows (for the API and the feed: public text only)."""
+    return (
+        public_questions()
+        .filter(status__in=[Question.Status.ANSWERED, Question.Status.CLOSED])
+        .exclude(answer_summary="")
+        .select_related("theme", "neighbourhood__district", "project")
+        .order_by(F("status_changed_at").desc(nulls_last=True), "-pk")
+    )
 
 
 # Public list with facets ------------------------------------------------------------------------

@@ -194,6 +194,7 @@ def test_no_role_reads_or_changes_another_organisations_drafts_by_any_url(world,
                     "beheer/activiteiten/",
                     "beheer/activiteiten/nieuw/",
                     "beheer/samenhang/",  # the editor's own published projects (coherence)
+                    "beheer/api-sleutels/",  # the user's own keys only (api/tests)
                 }
                 # The Kenniswinkel's lists, scoped by the policy to what the role may see.
                 if role == "coordinator":

@@ -97,9 +97,10 @@ class Site:
     def read(self, client: Client, limit: int = 50) -> None:
         """Follow the site's links from its overview pages, a few pages per route."""
         seen, visits, visited_names = set(), Counter(), defaultdict(set)
+        pages_read = 0  # HTML pages: the API, feeds and exports use no budget (no links)
         queue = ["/", "/zoeken/?q=school", "/projecten/?q=school"]
         queue += ["/" + route for route, _ in ROUTES if "<" not in route]
-        while queue and len(seen) < limit:
+        while queue and pages_read < limit:
             url = queue.pop(0)
             match = self.match(urlsplit(url).path)
             names = {name for name, _ in parse_qsl(urlsplit(url).query)}
@@ -113,6 +114,7 @@ class Site:
             response = client.get(url)
             if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
                 continue
+            pages_read += 1
             page = PageReader()
             page.feed(response.content.decode())
             for link in page.links:
@@ -262,7 +264,10 @@ def test_public_page_never_fails_and_stores_nothing(site, client, route, pattern
 
     response = client.get(f"{language}{path}?{query}", headers=headers)
 
-    assert response.status_code in ALLOWED_STATUSES, (response.status_code, path, query)
+    allowed = ALLOWED_STATUSES
+    if response.get("Content-Type") == "application/problem+json":
+        allowed = allowed | {400}  # the API names a bad parameter (Problem Details)
+    assert response.status_code in allowed, (response.status_code, path, query)
     assert row_counts() == before, f"GET {path}?{query} stored something"
 
 

@@ -22,7 +22,7 @@ CATALOGUES = [
     Path(settings.LOCALE_PATHS[0]) / LANGUAGE / "LC_MESSAGES",
     *(
         Path(settings.BASE_DIR) / app / "locale" / LANGUAGE / "LC_MESSAGES"
-        for app in ("questions", "editorial", "events", "ambitions")
+        for app in ("questions", "editorial", "events", "ambitions", "api")
     ),
 ]
 

@@ -64,7 +64,10 @@ def crawl(client: Client, start: list[str], limit: int = 400) -> dict[str, str]:
         seen[url] = body
         if response.status_code in (301, 302) and response["Location"].startswith("/"):
             queue.append(response["Location"])
-        for link in re.findall(r'(?:href|hx-get)="(/[^"#]*)"', body):
+        # Links of pages, and the absolute links of API answers, feeds and exports.
+        links = re.findall(r'(?:href|hx-get)="(/[^"#]*)"', body)
+        links += re.findall(r'http://testserver(/[^"#<\s]*)', body)
+        for link in links:
             link = link.replace("&amp;", "&")
             if link not in seen and "/volgen/" not in link:
                 queue.append(link)
@@ -83,10 +86,21 @@ def test_no_public_page_feed_or_response_shows_an_askers_personal_data(client, s
             "/zoeken/suggesties/?q=meer",
             "/vragen/stellen/vergelijkbaar/?title=groen+straat",
             *[f"/vragen/{q.pk}/" for q in site.values()],
+            # The API, the feeds and the exports (their links are followed too).
+            "/api/v1/questions",
+            "/api/v1/projects?q=groen",
+            "/vragen/feed.atom",
+            "/projecten/feed.atom",
+            "/projecten/export.csv",
+            "/projecten/export.jsonld",
+            "/catalogus.jsonld",
+            *[f"/api/v1/questions/{q.pk}" for q in site.values()],
         ],
     )
     assert any(url.startswith("/vragen/") for url in pages)
     assert f"/vragen/{site['answered'].pk}/" in pages
+    assert f"/api/v1/questions/{site['answered'].pk}" in pages
+    assert "Bomen helpen tegen hitte." in pages["/vragen/feed.atom"]
     for url, body in pages.items():
         for secret in SECRETS:
             assert secret not in body, f"{secret!r} appears on {url}"

@@ -162,6 +162,7 @@ PAGE_TYPES = [
     "colophon",
     "samenhang",
     "map",
+    "open-data",
     "not-found",
 ]
 
@@ -200,6 +201,7 @@ def page_path(site: DemoSite, page_type: str, language: str = "nl") -> str:
         "colophon": "/colofon/",
         "samenhang": "/samenhang/",
         "map": "/kaart/",
+        "open-data": "/open-data/",
         "not-found": "/deze-pagina-bestaat-niet/",
     }
     path = paths[page_type]
