@@ -64,9 +64,11 @@ class KennisstadAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix="", path_params=path_params)
         schema["servers"] = [{"url": BASE_PATH, "description": "This site"}]
+        # Without SITE_URL (development) the site runs on the local default address.
+        site = (settings.SITE_URL or "http://127.0.0.1:8000").rstrip("/")
         schema["info"]["contact"] = {
             "name": "Kennisstad",
-            "url": settings.SITE_URL,
+            "url": f"{site}/contact/",
             "email": settings.API_CONTACT_EMAIL,
         }
         schema["info"]["license"] = {"name": "CC BY 4.0", "url": settings.OPEN_DATA_LICENSE}

@@ -8,16 +8,16 @@ from django.utils import translation
 
 from accounts.models import Role, RoleAssignment
 from api import services
-from core.caching import card_cache, content_cache
+from portfolio.caches import content_cache
 from portfolio.models import Project, ProjectPartner
 
 
 @pytest.fixture(autouse=True)
 def _fresh_shared_cache(db):
     """Rate-limit counters live in the shared cache: start empty."""
-    caches["shared"].clear()
+    caches["default"].clear()
     yield
-    caches["shared"].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)
@@ -37,10 +37,10 @@ def _demo_content(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
-        caches["shared"].clear()
+        caches["default"].clear()
     # Nothing computed from the demo content may outlive it in this process.
     content_cache.clear()
-    card_cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture
