@@ -3,7 +3,6 @@ together. Thin views over the policy, the selectors and the services."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET
 from accounts import policy
 from coherence import selectors, services
 from coherence.models import Collaboration
+from core.pagination import page_of
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import Project
 
@@ -29,7 +29,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     text = " ".join((request.GET.get("q") or "").split())[:100]
     if text:
         queryset = queryset.filter(title__icontains=text)
-    page = Paginator(queryset.only("pk", "title"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = page_of(request, queryset.only("pk", "title"), PAGE_SIZE)
     return render(request, "coherence/workspace_projects.html", {"page": page, "text": text})
 
 

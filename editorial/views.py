@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,6 +23,7 @@ from accounts import services as account_services
 from accounts.models import AuditEvent, Role, RoleAssignment
 from accounts.workspace import waiting_for
 from core.addresses import absolute_url
+from core.pagination import page_of
 from editorial import services
 from editorial.forms import (
     InvitationForm,
@@ -46,7 +46,7 @@ PAGE_SIZE = 25
 
 
 def _page(request: HttpRequest, queryset, size: int = PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("pagina"))
+    return page_of(request, queryset, size)
 
 
 def _project(request: HttpRequest, pk: int, action: str) -> Project:

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from accounts import policy
 from core.caching import cached_page
+from core.pagination import page_of
 from events import selectors, services
 from events.caches import CONTENT_KIND
 from events.calendar import calendar_for
@@ -50,7 +50,7 @@ def _agenda_page(request: HttpRequest, *, is_archive: bool) -> HttpResponse:
         if is_archive
         else selectors.upcoming_for_agenda(filters)
     )
-    page = Paginator(events, PER_PAGE).get_page(request.GET.get("pagina"))
+    page = page_of(request, events, PER_PAGE)
     query = _filter_query(request)
     chips = [
         (name, label, value, urlencode({k: v for k, v in query.items() if k != name}))
@@ -166,7 +166,7 @@ def workspace_list(request: HttpRequest) -> HttpResponse:
         request,
         "events/workspace/event_list.html",
         {
-            "page": Paginator(events, 25).get_page(request.GET.get("pagina")),
+            "page": page_of(request, events, 25),
             "states": STATES,
             "state": state,
             "title": _("Activiteiten"),
@@ -182,7 +182,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         request,
         "events/workspace/event_list.html",
         {
-            "page": Paginator(selectors.events_to_review(), 25).get_page(request.GET.get("pagina")),
+            "page": page_of(request, selectors.events_to_review(), 25),
             "title": _("Activiteiten ter beoordeling"),
         },
     )

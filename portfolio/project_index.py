@@ -18,7 +18,7 @@ import numpy as np
 from organisations.models import Organisation
 from portfolio.caches import content_cache
 from portfolio.models import Neighbourhood, Project, ProjectPartner
-from search.query import Match, documents, phrase_hits
+from search.query import TextMatch, documents, phrase_hits
 from search.terms import Phrase
 
 ProjectNeighbourhood = Project.neighbourhoods.through
@@ -353,7 +353,7 @@ def phrase_positions(index: ProjectIndex, phrase: tuple[str, ...]) -> PhrasePosi
     return content_cache.get_or_build(("phrase-positions", phrase), build)
 
 
-def _matching(match: Match, present) -> np.ndarray:
+def _matching(match: TextMatch, present) -> np.ndarray:
     """Which positions the query matches, as the database's boolean query would: every
     clause (or, for the any-word fallback, one of them); a clause is a phrase, or a list of
     alternatives of which one must match, an alternative being terms that must all match."""
@@ -371,12 +371,12 @@ def _matching(match: Match, present) -> np.ndarray:
     return combine.reduce(clauses)
 
 
-def match_positions(index: ProjectIndex, match: Match) -> MatchPositions:
+def match_positions(index: ProjectIndex, match: TextMatch) -> MatchPositions:
     """The positions of the projects `match` finds, best first (kept per content version).
 
     Evaluated on the index from each phrase's hits: the boolean query on arrays, the rank as
     the sum of the phrases' shares (search.query.PhraseHits); `MatchPositions.best` orders
-    them, ties by project id, exactly as `Match.ranked_object_ids` does on SQLite.
+    them, ties by project id, exactly as `TextMatch.ranked_object_ids` does on SQLite.
     """
 
     def build() -> MatchPositions:

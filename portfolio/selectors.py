@@ -43,7 +43,8 @@ from portfolio.project_index import (
     positions_in_order,
     project_index,
 )
-from search.query import Match
+from search.facets import Facet, FacetOption
+from search.query import TextMatch
 from search.terms import ParsedQuery, parse_query
 
 SORTS = ("relevantie", "nieuwste", "titel")
@@ -486,14 +487,14 @@ class ProjectSearch:
     def __init__(self, filters: ProjectFilters, index: ProjectIndex | None = None) -> None:
         self.filters = filters
         self.index = index or project_index()
-        self.match: Match | None = None
+        self.match: TextMatch | None = None
         self.matched: MatchPositions | None = None
         if filters.has_text:
-            strict = Match("project", filters.query, require_all=True)
+            strict = TextMatch("project", filters.query, require_all=True)
             self.matched = match_positions(self.index, strict)
             self.match = strict
             if len(filters.query.clauses) > 1 and not (self.matched.mask & self.mask()):
-                self.match = Match("project", filters.query, require_all=False)
+                self.match = TextMatch("project", filters.query, require_all=False)
                 self.matched = match_positions(self.index, self.match)
 
     def local_mask(self) -> int:
@@ -760,29 +761,6 @@ def districts_with_neighbourhoods() -> QuerySet[District]:
             ),
         )
     )
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    """One value of a facet with its number of projects under the other filters."""
-
-    value: str
-    label: str
-    count: int
-    is_selected: bool = False
-
-
-@dataclass
-class Facet:
-    """A facet of the overview: its query parameter, heading and options."""
-
-    parameter: str
-    label: str
-    options: list[FacetOption]
-
-    @property
-    def has_selection(self) -> bool:
-        return any(option.is_selected for option in self.options)
 
 
 def project_facets(search: ProjectSearch, programme: Programme | None) -> list[Facet]:

@@ -5,13 +5,13 @@ import re
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from core.caching import cached_page, is_htmx_fragment
+from core.pagination import page_of
 from organisations.models import Organisation
 from portfolio import maps, selectors
 from portfolio.caches import CONTENT_KIND
@@ -40,8 +40,7 @@ SORT_LABELS = [
 
 def _page(request: HttpRequest, queryset, per_page: int | None = None):
     """One page of `queryset`; a page number out of range or not a number gives the nearest."""
-    paginator = Paginator(queryset, per_page or settings.PROJECTS_PER_PAGE)
-    return paginator.get_page(request.GET.get("pagina"))
+    return page_of(request, queryset, per_page or settings.PROJECTS_PER_PAGE)
 
 
 def _programme_or_404() -> object:

@@ -21,6 +21,7 @@ from questions.models import (
 )
 from search import query as search_query
 from search import terms
+from search.facets import Facet, FacetOption
 
 MAX_QUERY_LENGTH = 200
 SIMILAR_CANDIDATES = 2000
@@ -132,21 +133,6 @@ def _text_match(filters: QuestionFilters, candidates: QuerySet[Question]):
     if parsed.is_empty:
         return None
     return search_query.best_match("question", parsed, candidates)
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    is_selected: bool
-
-
-@dataclass
-class Facet:
-    parameter: str
-    label: str
-    options: list[FacetOption]
 
 
 def questions_for_search(filters: QuestionFilters) -> tuple[list[Question] | QuerySet, int]:

@@ -6,7 +6,6 @@ behind the asker's own link.
 """
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.caching import cached_page, is_htmx_fragment
+from core.pagination import page_of
 from questions import selectors, services
 from questions.caches import CONTENT_KIND
 from questions.forms import AskerMessageForm, AskQuestionForm, MeTooForm, NewLinkForm
@@ -180,7 +180,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     Kenniswinkel's knowledge base."""
     filters = selectors.parse_question_filters(request.GET)
     results, total = selectors.questions_for_search(filters)
-    page = Paginator(results, PER_PAGE).get_page(request.GET.get("pagina"))
+    page = page_of(request, results, PER_PAGE)
     query = request.GET.copy()
     query.pop("pagina", None)
 

@@ -12,7 +12,7 @@ from search.registry import registered_kinds
 
 
 @dataclass(frozen=True)
-class Match:
+class TextMatch:
     """How a query matches one kind: all words, or (as a fallback) any of them."""
 
     kind: str
@@ -86,7 +86,7 @@ class PhraseHits:
     """The documents that contain a phrase, with the phrase's share of their rank.
 
     The rank of a whole query is the sum of its phrases' shares, added in the order of
-    `Match.phrases()`: on SQLite this is exactly FTS5's bm25 (a sum over the query's phrases
+    `TextMatch.phrases()`: on SQLite this is exactly FTS5's bm25 (a sum over the query's phrases
     of idf times the weighted term frequency, all of it per phrase), on PostgreSQL the sum of
     each phrase's `ts_rank_cd`. Higher is better. On SQLite documents of other kinds, and
     documents that are not public, may be among them: keep the ids of `documents(kind)`.
@@ -122,12 +122,12 @@ def documents(kind: str) -> tuple[np.ndarray, np.ndarray]:
     return table[:, 0], table[:, 1]
 
 
-def best_match(kind: str, query: terms.ParsedQuery, candidates: QuerySet) -> Match:
+def best_match(kind: str, query: terms.ParsedQuery, candidates: QuerySet) -> TextMatch:
     """All words must match; when nothing among `candidates` does, any word may."""
-    strict = Match(kind, query, require_all=True)
+    strict = TextMatch(kind, query, require_all=True)
     if len(query.clauses) < 2 or strict.filter(candidates).exists():
         return strict
-    return Match(kind, query, require_all=False)
+    return TextMatch(kind, query, require_all=False)
 
 
 @dataclass(frozen=True)

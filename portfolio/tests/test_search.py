@@ -243,13 +243,13 @@ def test_index_finds_and_ranks_as_the_database_does(corpus, text):
     """The overview evaluates a search on the project index from per-phrase hits; it must
     find exactly what the database's query finds, and on SQLite rank it identically."""
     from portfolio.project_index import build_project_index, match_positions
-    from search.query import Match
+    from search.query import TextMatch
     from search.terms import parse_query
 
     index = build_project_index()
     query = parse_query(text)
     for require_all in (True, False):
-        match = Match("project", query, require_all=require_all)
+        match = TextMatch("project", query, require_all=require_all)
         from_database = [pk for pk in match.ranked_object_ids() if pk in index.positions]
         found = match_positions(index, match)
         from_index = [index.ids[position] for position in found.best(index.size)]

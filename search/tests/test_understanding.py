@@ -38,9 +38,9 @@ def indexed(db):
 
 
 def found(text: str) -> set[int]:
-    from search.query import Match
+    from search.query import TextMatch
 
-    return set(Match("understanding-test", terms.parse_query(text)).ranked_object_ids())
+    return set(TextMatch("understanding-test", terms.parse_query(text)).ranked_object_ids())
 
 
 # Stem exceptions: one test per pair that Snowball merges.
