@@ -50,7 +50,7 @@ class ProjectFeed(Feed):
         return {"filters": filters, "query": query.urlencode()}
 
     def title(self, obj) -> str:
-        chips = [value for _param, _label, value in obj["filters"].chips()]
+        chips = [str(value) for _param, _label, value in obj["filters"].chips()]
         return _("Projecten") + (": " + ", ".join(chips) if chips else "")
 
     def subtitle(self, obj) -> str:

@@ -261,7 +261,7 @@ def similar_public_questions(text: str, *, limit: int = 5, exclude: int | None =
     candidates = public_questions()
     if exclude:
         candidates = candidates.exclude(pk=exclude)
-    match = search_query.Match("question", parsed, require_all=False)
+    match = search_query.TextMatch("question", parsed, require_all=False)
     ranked = match.ranked(candidates, limit=limit)
     best = ranked[0][1] if ranked else 0.0
     ids = [pk for pk, score in ranked if score >= SIMILAR_MIN_SHARE * best]

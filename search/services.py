@@ -1,7 +1,9 @@
 """Writes to the search index: index, remove and rebuild, inside the caller's transaction."""
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from django.db import transaction
 
@@ -141,6 +143,21 @@ def rebuild_index(
         written[kind] = len(entries)
     bump(*sorted({k.content_kind for k in chosen}))
     return written
+
+
+SHIPPED_THESAURUS = Path(__file__).resolve().parent / "data" / "thesaurus_nl.json"
+
+
+@transaction.atomic
+def load_shipped_thesaurus(*, path: Path = SHIPPED_THESAURUS) -> int:
+    """Add the concepts of the shipped thesaurus that are missing (as migration 0005 did for
+    a new site); concepts the programme office has are left as they are. Returns how many."""
+    added = 0
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        if not Concept.objects.filter(label=entry["label"]).exists():
+            save_concept(concept=Concept(**entry))
+            added += 1
+    return added
 
 
 def _thesaurus_changed() -> None:

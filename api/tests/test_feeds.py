@@ -77,3 +77,11 @@ def test_every_overview_announces_its_feed_and_exports(client, demo):
 
 def test_unknown_filter_feed_is_a_404(client, demo):
     assert client.get("/projecten/feed.atom?vlaggenschip=bestaat-niet").status_code == 404
+
+
+def test_a_status_feed_is_titled_in_words(client, demo):
+    """The status chip's label is a lazy translation; joining it into the title was a 500."""
+    response = client.get("/projecten/feed.atom?status=lopend")
+    assert response.status_code == 200
+    title = ElementTree.fromstring(response.content).find("{http://www.w3.org/2005/Atom}title")
+    assert title.text == "Projecten: lopend"

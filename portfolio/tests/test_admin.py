@@ -181,7 +181,7 @@ def test_a_name_renamed_in_the_admin_finds_its_projects_at_once(office, model):
     response = office.post(reverse(f"admin:portfolio_{model}_change", args=[renamed.pk]), data)
 
     assert response.status_code == 302
-    found = query.Match("project", terms.parse_query("Zwanenbloesem")).ranked_object_ids()
+    found = query.TextMatch("project", terms.parse_query("Zwanenbloesem")).ranked_object_ids()
     assert found == [project.pk]
 
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def make_run_content(django_db_setup, django_db_blocker):
     """The content of `make run`, loaded once for the module and rolled back after it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        for command in ("load_programme", "load_demo", "load_questions_demo"):
+        for command in ("load_programme", "load_demo", "load_questions_demo", "load_thesaurus"):
             call_command(command, stdout=StringIO())
         call_command("rebuild_search_index", "--no-progress", stdout=StringIO())
         yield

@@ -56,6 +56,7 @@ def load_site_data() -> None:
     call_command("load_events_demo", verbosity=0)
     call_command("load_ambitions", verbosity=0)
     call_command("load_site_pages", verbosity=0)
+    call_command("load_thesaurus", verbosity=0)
 
 
 @dataclass(frozen=True)
