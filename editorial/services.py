@@ -74,10 +74,14 @@ def change_publication(
     *, project: Project, transition: str, by: Any, comment: str = "", link: str = ""
 ) -> Project:
     """A workflow step made in the workspace, with e-mail to the editors and the office."""
+    from questions.classifier import schedule_retraining
+
     project = portfolio.change_publication(
         project=project, transition=transition, by=by, comment=comment
     )
     _notify(project, transition, by, comment, link)
+    # Published projects teach the theme model; it retrains when their set changed.
+    schedule_retraining()
     return project
 
 

@@ -101,9 +101,7 @@ def written_examples() -> list[Example]:
 
 def citizen_science_examples() -> list[Example]:
     """The Dutch citizen-science projects (CC BY 4.0) whose category maps onto a theme."""
-    mapping = json.loads(
-        (CORPUS_DIR / "citizen_science_mapping.json").read_text(encoding="utf-8")
-    )
+    mapping = json.loads((CORPUS_DIR / "citizen_science_mapping.json").read_text(encoding="utf-8"))
     examples = []
     with (CORPUS_DIR / "citizen_science_nl.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -488,6 +486,7 @@ def train_theme_model(*, evaluate: bool = True):
         )
     classifier = fit(examples)
     metrics = {
+        "fingerprint": fingerprint(examples),
         "per_theme": dict(Counter(label for _t, label in examples)),
         "temperature": round(classifier.temperature, 3),
     }
@@ -504,6 +503,48 @@ def train_theme_model(*, evaluate: bool = True):
     )
     forget_model()
     return stored
+
+
+def fingerprint(examples: list[tuple[str, str]]) -> str:
+    """A digest of the labelled texts, to tell whether a retraining would learn anything new."""
+    digest = hashlib.sha256()
+    for text, label in sorted(examples):
+        digest.update(f"{label}\t{text}\0".encode())
+    return digest.hexdigest()
+
+
+def retrain_if_changed():
+    """Train a new version when the labelled texts changed since the newest model, else None.
+
+    Without any model nothing happens: the first one is trained by `train_theme_model`.
+    """
+    from questions.models import ThemeModel
+
+    newest = ThemeModel.objects.order_by("-version").values_list("metrics", flat=True).first()
+    if newest is None:
+        return None
+    examples = training_examples()
+    if (newest or {}).get("fingerprint") == fingerprint(examples):
+        return None
+    try:
+        return train_theme_model()
+    except NotEnoughExamples:
+        return None
+
+
+def schedule_retraining() -> None:
+    """After the current transaction: queue a retraining (used when labelled content changes)."""
+    from questions.models import ThemeModel
+
+    if not ThemeModel.objects.exists():
+        return
+
+    def enqueue():
+        from questions.tasks import retrain_theme_model_if_changed
+
+        retrain_theme_model_if_changed.enqueue()
+
+    transaction.on_commit(enqueue)
 
 
 # Suggesting --------------------------------------------------------------------------------------
@@ -563,7 +604,11 @@ class Suggestion:
         return self.theme is not None
 
     def as_json(self) -> dict:
-        return {"theme": self.theme, "confidence": self.confidence, "secondary": list(self.secondary)}
+        return {
+            "theme": self.theme,
+            "confidence": self.confidence,
+            "secondary": list(self.secondary),
+        }
 
 
 def predict(

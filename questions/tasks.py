@@ -15,3 +15,14 @@ def expire_match_requests() -> int:
 def train_theme_model() -> int:
     """Train a new theme model on the platform's labelled texts; returns its version."""
     return classifier.train_theme_model().version
+
+
+@task()
+def retrain_theme_model_if_changed() -> int | None:
+    """After content changes: retrain when the labelled texts differ from the newest model's.
+
+    Returns the new version, or None when nothing changed or no model was trained yet (the
+    first one comes from `manage.py train_theme_model`).
+    """
+    model = classifier.retrain_if_changed()
+    return model.version if model else None
