@@ -42,6 +42,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from questions.matching import FUNCTION_WORDS as ASKING_WORDS
 from search import analysis
 
 _lock = threading.RLock()
@@ -52,6 +53,7 @@ CONFIDENT = 0.6
 # A second theme is suggested when its probability is at least this (and it is not the first).
 SECONDARY = 0.25
 REASON_WORDS = 4
+FUNCTION_WORDS = analysis.STOP_WORDS | ASKING_WORDS
 
 
 # The shipped corpus ----------------------------------------------------------------------------
@@ -170,7 +172,8 @@ class Terms:
         self.vocabulary = vocabulary
 
     def words(self, text: str) -> list[tuple[str, list[str]]]:
-        """Each word of the text with the stems it contributes (its own and its parts')."""
+        """Each content word of the text with the stems it contributes (its own and its
+        parts'); words that say how something is asked (hoe, kunnen, we) are left out."""
         return [
             (
                 word,
@@ -178,6 +181,7 @@ class Terms:
                 + [analysis.stem(part) for part in analysis.compound_parts(word, self.vocabulary)],
             )
             for word in analysis.tokens(text)
+            if word not in FUNCTION_WORDS
         ]
 
     def __call__(self, text: str) -> list[str]:
@@ -230,7 +234,8 @@ class Embeddings(BaseEstimator, TransformerMixin):
 
 
 EMBEDDING_CACHE = CORPUS_DIR / "embedding_cache.npz"
-EMBEDDING_MAX_CHARACTERS = 2000
+# The start of a text (title, summary) says its theme; longer inputs only cost time.
+EMBEDDING_MAX_CHARACTERS = 600
 _embedder = None
 _embedding_memo: dict[str, np.ndarray] = {}
 
@@ -393,6 +398,13 @@ class ThemeClassifier:
 
 def fit(examples: list[tuple[str, str]], kind: str = "combined") -> ThemeClassifier:
     """Train a calibrated classifier on (text, label) pairs."""
+    return _fit(examples, kind)[0]
+
+
+def _fit(
+    examples: list[tuple[str, str]], kind: str
+) -> tuple[ThemeClassifier, tuple[np.ndarray, np.ndarray] | None]:
+    """The calibrated classifier, and the held-out scores its temperature was fitted on."""
     texts = [text for text, _label in examples]
     labels = [label for _text, label in examples]
     pipeline = new_pipeline(texts, kind).fit(texts, labels)
@@ -401,7 +413,7 @@ def fit(examples: list[tuple[str, str]], kind: str = "combined") -> ThemeClassif
     if held_out is not None:
         scores, truth = held_out
         classifier.temperature = fit_temperature(scores, truth)
-    return classifier
+    return classifier, held_out
 
 
 def _folds(labels: list[str]) -> int | None:
@@ -454,8 +466,8 @@ def reliability_table(
     return rows
 
 
-def _evaluate(examples: list[tuple[str, str]], temperature: float) -> dict:
-    held_out = _held_out_scores(examples, "combined")
+def _evaluate(held_out: tuple[np.ndarray, np.ndarray] | None, temperature: float) -> dict:
+    """Accuracy and reliability of the calibrated model on the held-out training texts."""
     if held_out is None:
         return {}
     scores, truth = held_out
@@ -484,14 +496,14 @@ def train_theme_model(*, evaluate: bool = True):
             "Er zijn te weinig voorbeelden: minstens twee thema's met elk twee gepubliceerde "
             "projecten of beoordeelde vragen."
         )
-    classifier = fit(examples)
+    classifier, held_out = _fit(examples, "combined")
     metrics = {
         "fingerprint": fingerprint(examples),
         "per_theme": dict(Counter(label for _t, label in examples)),
         "temperature": round(classifier.temperature, 3),
     }
     if evaluate:
-        metrics.update(_evaluate(examples, classifier.temperature))
+        metrics.update(_evaluate(held_out, classifier.temperature))
     version = (ThemeModel.objects.aggregate(v=Max("version"))["v"] or 0) + 1
     stored = ThemeModel.objects.create(
         version=version,
