@@ -81,8 +81,8 @@ def main() -> None:
     truth = [theme for _text, theme in examples]
     suggestions = classifier.predict(model, texts)
     predicted = [s.best_guess for s in suggestions]
-    labels = sorted(set(truth) | set(model.labels))
-    majority = Counter(label for _t, label in training).most_common(1)[0][0]
+    labels = sorted(set(truth) | set(model.themes))
+    majority = Counter(label for _t, label in training if label in labels).most_common(1)[0][0]
 
     per_theme = dict(Counter(label for _text, label in training))
     print(f"Model: {args.kind}, temperature {model.temperature:.2f}")
@@ -117,8 +117,8 @@ def main() -> None:
     print()
     print("reliability (calibrated confidence of the best guess against how often it is right)")
     print(f"  {'band':10}{'texts':>7}{'mean confidence':>17}{'accuracy':>10}")
-    probabilities = model.probabilities(texts)
-    truth_index = np.array([model.labels.index(theme) for theme in truth])
+    probabilities = model.theme_probabilities(texts)
+    truth_index = np.array([model.themes.index(theme) for theme in truth])
     for row in classifier.reliability_table(probabilities, truth_index):
         mean = f"{row['mean_confidence']:.3f}" if row["count"] else "—"
         accuracy = f"{row['accuracy']:.3f}" if row["count"] else "—"

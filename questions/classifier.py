@@ -54,6 +54,9 @@ CONFIDENT = 0.6
 SECONDARY = 0.25
 REASON_WORDS = 4
 FUNCTION_WORDS = analysis.STOP_WORDS | ASKING_WORDS
+# The label of the shipped texts that belong to no theme; never suggested, it takes
+# probability away from the themes when a text gives little to go on.
+NO_THEME = "_geen"
 
 
 # The shipped corpus ----------------------------------------------------------------------------
@@ -150,7 +153,7 @@ def training_examples() -> list[tuple[str, str]]:
     """(text, theme slug) pairs: the platform's texts and the corpus, for the themes that exist."""
     from portfolio.models import Theme
 
-    themes = set(Theme.objects.values_list("slug", flat=True))
+    themes = set(Theme.objects.values_list("slug", flat=True)) | {NO_THEME}
     return [
         (example.text, example.theme)
         for example in platform_examples() + corpus_examples()
@@ -235,7 +238,7 @@ class Embeddings(BaseEstimator, TransformerMixin):
 
 EMBEDDING_CACHE = CORPUS_DIR / "embedding_cache.npz"
 # The start of a text (title, summary) says its theme; longer inputs only cost time.
-EMBEDDING_MAX_CHARACTERS = 600
+EMBEDDING_MAX_CHARACTERS = 200
 _embedder = None
 _embedding_memo: dict[str, np.ndarray] = {}
 
@@ -366,6 +369,16 @@ class ThemeClassifier:
     def probabilities(self, texts: list[str]) -> np.ndarray:
         return softmax(self.scores(texts) / self.temperature, axis=1)
 
+    @property
+    def themes(self) -> list[str]:
+        """The themes it can suggest (the labels without `NO_THEME`)."""
+        return [label for label in self.labels if label != NO_THEME]
+
+    def theme_probabilities(self, texts: list[str]) -> np.ndarray:
+        """Per text, the probability of each of `themes` (what is left goes to no theme)."""
+        columns = [self.labels.index(theme) for theme in self.themes]
+        return self.probabilities(texts)[:, columns]
+
     def reasons(self, text: str, theme: str) -> list[str]:
         """The words of the text that speak most for the theme (at most `REASON_WORDS`)."""
         features = self.pipeline.named_steps["features"]
@@ -466,12 +479,18 @@ def reliability_table(
     return rows
 
 
-def _evaluate(held_out: tuple[np.ndarray, np.ndarray] | None, temperature: float) -> dict:
-    """Accuracy and reliability of the calibrated model on the held-out training texts."""
+def _evaluate(
+    held_out: tuple[np.ndarray, np.ndarray] | None, temperature: float, labels: list[str]
+) -> dict:
+    """Accuracy and reliability of the calibrated model on the held-out training texts that
+    have a theme (the confidence of the best theme, as a suggestion shows it)."""
     if held_out is None:
         return {}
     scores, truth = held_out
-    probabilities = softmax(scores / temperature, axis=1)
+    columns = [index for index, label in enumerate(labels) if label != NO_THEME]
+    themed = np.isin(truth, columns)
+    probabilities = softmax(scores[themed] / temperature, axis=1)[:, columns]
+    truth = np.array([columns.index(index) for index in truth[themed]])
     return {
         "cross_validated_accuracy": round(float((probabilities.argmax(1) == truth).mean()), 3),
         "reliability": reliability_table(probabilities, truth),
@@ -491,6 +510,7 @@ def train_theme_model(*, evaluate: bool = True):
     counts = Counter(label for _text, label in examples)
     usable = {label for label, count in counts.items() if count >= MIN_SAMPLES_PER_THEME}
     examples = [(text, label) for text, label in examples if label in usable]
+    usable.discard(NO_THEME)
     if len(usable) < 2:
         raise NotEnoughExamples(
             "Er zijn te weinig voorbeelden: minstens twee thema's met elk twee gepubliceerde "
@@ -503,11 +523,11 @@ def train_theme_model(*, evaluate: bool = True):
         "temperature": round(classifier.temperature, 3),
     }
     if evaluate:
-        metrics.update(_evaluate(held_out, classifier.temperature))
+        metrics.update(_evaluate(held_out, classifier.temperature, classifier.labels))
     version = (ThemeModel.objects.aggregate(v=Max("version"))["v"] or 0) + 1
     stored = ThemeModel.objects.create(
         version=version,
-        sample_count=len(examples),
+        sample_count=sum(label != NO_THEME for _text, label in examples),
         labels=sorted(usable),
         metrics=metrics,
         library_version=sklearn.__version__,
@@ -630,13 +650,12 @@ def predict(
     if not texts:
         return []
     suggestions = []
-    for text, row in zip(texts, classifier.probabilities(texts), strict=True):
+    themes = classifier.themes
+    for text, row in zip(texts, classifier.theme_probabilities(texts), strict=True):
         order = np.argsort(-row)
-        best = classifier.labels[order[0]]
+        best = themes[order[0]]
         confidence = round(float(row[order[0]]), 3)
-        secondary = tuple(
-            classifier.labels[index] for index in order[1:] if row[index] >= SECONDARY
-        )
+        secondary = tuple(themes[index] for index in order[1:] if row[index] >= SECONDARY)
         suggestions.append(
             Suggestion(
                 theme=best if confidence >= CONFIDENT else None,
