@@ -14,8 +14,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from accounts.models import Role, RoleAssignment
-from portfolio.models import Theme
-from portfolio.tests.factories import NeighbourhoodFactory, ProjectFactory
+from portfolio.models import Neighbourhood, Theme
+from portfolio.tests.factories import ProjectFactory
 from questions import classifier, services
 from questions.models import Question, ThemeModel
 from questions.tests.factories import QuestionFactory
@@ -128,7 +128,6 @@ def test_bulk_command_prints_null_below_the_threshold_and_secondary_themes(model
 
 
 def test_intake_preselects_the_theme_only_when_confident(model, client, quick_forms):
-    NeighbourhoodFactory(code="BU05460600")
     confident = client.post(
         "/vragen/stellen/",
         {"title": CLEARLY_GREEN, "description": "", "check_similar": "1"},
@@ -172,7 +171,11 @@ def test_triage_shows_the_suggestion_and_accepts_it_in_one_click(
     model, client, django_capture_on_commit_callbacks
 ):
     _coordinator(client)
-    question = QuestionFactory(title=CLEARLY_GREEN, description="Het plein is erg heet.")
+    question = QuestionFactory(
+        title=CLEARLY_GREEN,
+        description="Het plein is erg heet.",
+        neighbourhood=Neighbourhood.objects.first(),
+    )
     page = client.get(f"/beheer/kenniswinkel/vragen/{question.pk}/").content.decode()
     assert "Voorgesteld thema: Biodiversiteit &amp; Duurzaamheid" in page
     assert "Thema Biodiversiteit &amp; Duurzaamheid overnemen" in page
@@ -190,7 +193,7 @@ def test_triage_shows_the_suggestion_and_accepts_it_in_one_click(
 
 def test_accepting_an_unknown_theme_is_a_clear_message(model, client):
     _coordinator(client)
-    question = QuestionFactory(title=CLEARLY_GREEN)
+    question = QuestionFactory(title=CLEARLY_GREEN, neighbourhood=Neighbourhood.objects.first())
     response = client.post(
         f"/beheer/kenniswinkel/vragen/{question.pk}/thema/", {"theme": "bestaat-niet"}, follow=True
     )
@@ -272,7 +275,7 @@ def test_a_new_question_keeps_the_best_guess_and_its_confidence_for_the_coordina
         description="",
         asker_kind=Question.AskerKind.RESIDENT,
         email="a@example.org",
-        neighbourhood=NeighbourhoodFactory(),
+        neighbourhood=Neighbourhood.objects.first(),
     )
     assert question.suggested_theme is not None
     assert question.suggested_theme_confidence < classifier.CONFIDENT
