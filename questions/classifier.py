@@ -581,7 +581,7 @@ def schedule_retraining() -> None:
 
 # Suggesting --------------------------------------------------------------------------------------
 
-_loaded: tuple[int, ThemeClassifier] | None = None
+_loaded: tuple[int, ThemeClassifier | None] | None = None
 
 
 def forget_model() -> None:
@@ -591,7 +591,11 @@ def forget_model() -> None:
 
 
 def current_model() -> tuple[int, ThemeClassifier] | None:
-    """The newest stored model (cached per process until a newer version appears)."""
+    """The newest stored model (cached per process until a newer version appears).
+
+    None without a model, and for a model an older version of this module stored (it cannot
+    be read any more): `train_theme_model` replaces it.
+    """
     global _loaded
     from questions.models import ThemeModel
 
@@ -605,15 +609,18 @@ def current_model() -> tuple[int, ThemeClassifier] | None:
         return None
     with _lock:
         if _loaded is not None and _loaded[0] == newest:
-            return _loaded
+            return _loaded if _loaded[1] is not None else None
     row = ThemeModel.objects.only("model").get(version=newest)
-    # Only train_theme_model writes this field, from our own training.
-    classifier = pickle.loads(bytes(row.model))  # noqa: S301
-    if not isinstance(classifier, ThemeClassifier):  # a model stored before calibration
-        return None
+    try:
+        # Only train_theme_model writes this field, from our own training.
+        classifier = pickle.loads(bytes(row.model))  # noqa: S301
+    except (AttributeError, ImportError, pickle.UnpicklingError):
+        classifier = None
+    if not isinstance(classifier, ThemeClassifier):
+        classifier = None
     with _lock:
         _loaded = (newest, classifier)
-    return _loaded
+    return _loaded if classifier is not None else None
 
 
 @dataclass(frozen=True)

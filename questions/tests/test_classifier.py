@@ -127,3 +127,23 @@ def test_training_task_runs_the_same_training(labelled):
     from questions.tasks import train_theme_model
 
     assert train_theme_model.enqueue().return_value == 1
+
+
+def test_a_model_an_older_version_stored_is_ignored_and_make_run_replaces_it(labelled):
+    import pickle
+
+    import sklearn
+
+    ThemeModel.objects.create(
+        version=1,
+        sample_count=8,
+        labels=["gezond", "groen"],
+        metrics={},
+        library_version=sklearn.__version__,
+        model=pickle.dumps({"a pipeline of": "an older classifier"}),
+    )
+    classifier.forget_model()
+    assert classifier.suggest_theme("bomen en planten") is None
+    call_command("train_theme_model", "--if-missing")
+    assert ThemeModel.objects.count() == 2
+    assert classifier.suggest_theme("bomen en planten").model_version == 2

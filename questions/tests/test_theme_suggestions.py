@@ -27,7 +27,7 @@ REPOSITORY = Path(settings.BASE_DIR).resolve()
 CLEARLY_GREEN = "Kunnen er meer bomen en geveltuinen komen in onze straat tegen de hitte?"
 CLEARLY_HERITAGE = "Een tentoonstelling over de geschiedenis van de Leidse hofjes en monumenten"
 UNCLEAR = "Vergadering op dinsdag om tien uur"
-TWO_THEMES = "Een moestuin waar eenzame ouderen samen tuinieren"
+TWO_THEMES = "Beweegtuin met bomen en bloemen voor ouderen"
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from django.core.management.base import CommandError
 from kennisstad.background import TaskCommand
 from questions.classifier import (
     NotEnoughExamples,
+    current_model,
     retrain_if_changed,
     train_theme_model,
     write_embedding_cache,
 )
-from questions.models import ThemeModel
 from questions.tasks import train_theme_model as train_task
 
 
@@ -42,7 +42,8 @@ class Command(TaskCommand):
         )
 
     def handle(self, *args, if_missing: bool = False, **options):
-        if if_missing and ThemeModel.objects.exists():
+        # A model stored by an older version of the classifier does not count (it cannot answer).
+        if if_missing and current_model() is not None:
             self.stdout.write("Er is al een themamodel; niets gedaan.")
             return
         super().handle(*args, **options)
