@@ -23,6 +23,8 @@ GREEN = "Kunnen er meer bomen en geveltuinen komen in onze straat tegen de hitte
 @pytest.fixture
 def site_with_model(demo_site, settings):
     settings.QUESTION_MIN_FILL_SECONDS = 0
+    # Retraining after a triage is queued, not run inside the request (as in production).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     caches["shared"].clear()
     call_command("load_questions_demo", verbosity=0)
     call_command("rebuild_search_index", "--no-progress", verbosity=0)
@@ -40,9 +42,11 @@ def log_in(page, user: User) -> None:
     page.wait_for_load_state()
 
 
-def check_page(page, viewport, what: str) -> None:
-    violations = wcag_violations(page)
-    assert not violations, f"{what} ({page.url}):\n{describe_violations(violations)}"
+def check_page(page, viewport, what: str, javascript: bool) -> None:
+    # axe-core runs as a script, so only where the page allows scripts.
+    if javascript:
+        violations = wcag_violations(page)
+        assert not violations, f"{what} ({page.url}):\n{describe_violations(violations)}"
     if viewport == PHONE:
         assert not has_horizontal_scroll(page), f"{page.url} scrolls sideways at 375 px"
 
@@ -64,7 +68,7 @@ def test_resident_sees_the_theme_suggested_and_preselected(
     assert "Voorgesteld thema: Biodiversiteit & Duurzaamheid" in suggestion.inner_text()
     assert "bomen" in suggestion.inner_text()
     assert page.locator("#id_theme").input_value() == "biodiversiteit-duurzaamheid"
-    check_page(page, viewport, "question form with a theme suggestion")
+    check_page(page, viewport, "question form with a theme suggestion", javascript)
 
 
 @pytest.mark.parametrize(("viewport", "javascript"), VIEWPORTS, ids=VIEWPORT_IDS)
@@ -86,7 +90,7 @@ def test_coordinator_takes_over_the_suggested_theme_in_one_click(
     page.goto(f"/beheer/kenniswinkel/vragen/{question.pk}/")
     suggestion = page.get_by_test_id("theme-suggestion")
     assert "Voorgesteld thema: Biodiversiteit & Duurzaamheid" in suggestion.inner_text()
-    check_page(page, viewport, "triage with a theme suggestion")
+    check_page(page, viewport, "triage with a theme suggestion", javascript)
     page.get_by_role("button", name="Thema Biodiversiteit & Duurzaamheid overnemen").click()
     page.wait_for_load_state()
     assert "Thema ‘Biodiversiteit & Duurzaamheid’ overgenomen." in page.content()
@@ -117,4 +121,4 @@ def test_editor_gets_themes_suggested_in_the_project_form(
     assert page.locator("#id_primary_theme").input_value() == str(heritage.pk)
     # What the editor typed is still there.
     assert page.locator("#id_description").input_value().startswith("Bewoners vertellen")
-    check_page(page, viewport, "project form with a theme suggestion")
+    check_page(page, viewport, "project form with a theme suggestion", javascript)
