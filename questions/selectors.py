@@ -441,7 +441,8 @@ class ThemeSuggestion:
 
     @property
     def percentage(self) -> int:
-        return round(self.confidence * 100)
+        """The confidence in per cent; never 100, which no suggestion is."""
+        return min(99, round(self.confidence * 100))
 
 
 def theme_suggestion(text: str) -> ThemeSuggestion | None:

@@ -93,7 +93,7 @@ def test_coordinator_takes_over_the_suggested_theme_in_one_click(
     check_page(page, viewport, "triage with a theme suggestion", javascript)
     page.get_by_role("button", name="Thema Biodiversiteit & Duurzaamheid overnemen").click()
     page.wait_for_load_state()
-    assert "Thema ‘Biodiversiteit & Duurzaamheid’ overgenomen." in page.content()
+    assert "Thema ‘Biodiversiteit & Duurzaamheid’ overgenomen." in page.locator("body").inner_text()
     question.refresh_from_db()
     assert question.theme.slug == "biodiversiteit-duurzaamheid" and question.is_theme_confirmed
 
