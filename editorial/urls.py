@@ -11,6 +11,7 @@ urlpatterns = [
     path("projecten/", views.project_list, name="projects"),
     path("projecten/nieuw/", views.project_create, name="project_create"),
     path("projecten/ter-beoordeling/", views.review_queue, name="review_queue"),
+    path("projecten/themavoorstel/", views.project_theme_suggestion, name="theme_suggestion"),
     path("projecten/<int:pk>/", views.project_detail, name="project"),
     path("projecten/<int:pk>/bewerken/", views.project_edit, name="project_edit"),
     path("projecten/<int:pk>/voorbeeld/", views.project_preview, name="project_preview"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -233,7 +234,14 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
     add_row = data.get("add_row") if data is not None else None
     if add_row in ("partners", "results", "links"):
         data = with_added_row(data, add_row)
-    form = ProjectForm(data, files, instance=project, programme=programme)
+    suggesting = data is not None and "suggest_theme" in data
+    theme_suggestion = None
+    if suggesting:
+        # "Stel thema's voor" without JavaScript: show the form again, themes filled in.
+        initial, theme_suggestion = _suggested_theme_initial(data, programme)
+        form = ProjectForm(initial=initial, instance=project, programme=programme)
+    else:
+        form = ProjectForm(data, files, instance=project, programme=programme)
     # Initial rows only for a fresh form: on a POST an unchanged extra row would otherwise
     # count as empty and be dropped.
     partners = PartnerFormSet(
@@ -271,8 +279,10 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
     )
     if add_row:
         without_errors(form, partners, results, links)
-    elif request.method == "POST" and all(
-        [form.is_valid(), partners.is_valid(), results.is_valid(), links.is_valid()]
+    elif (
+        request.method == "POST"
+        and not suggesting
+        and all([form.is_valid(), partners.is_valid(), results.is_valid(), links.is_valid()])
     ):
         try:
             project = _save_project(request, form, partners, results, links, project, programme)
@@ -281,7 +291,7 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
         else:
             messages.success(request, _("Het project is opgeslagen."))
             return redirect("editorial:project", pk=project.pk)
-    has_errors = request.method == "POST" and not add_row
+    has_errors = request.method == "POST" and not add_row and not suggesting
     return render(
         request,
         "editorial/project_form.html",
@@ -293,8 +303,52 @@ def _project_form(request: HttpRequest, project: Project | None) -> HttpResponse
             "project": project,
             "has_errors": has_errors,
             "added_row": add_row,
+            "theme_suggestion": theme_suggestion,
+            "suggested": suggesting,
         },
         status=400 if has_errors else 200,
+    )
+
+
+def _suggested_theme_initial(data, programme) -> tuple[dict, object]:
+    """The project form's values as typed, with the suggested theme and secondary themes
+    filled in when the classifier is confident (the editor's own choice stays otherwise)."""
+    from questions.selectors import theme_suggestion
+
+    initial = {}
+    for name, field in ProjectForm.base_fields.items():
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            initial[name] = data.getlist(name)
+        elif isinstance(field, forms.BooleanField):
+            initial[name] = name in data
+        elif name in data:
+            initial[name] = data.get(name)
+    text = "\n".join(data.get(name, "")[:5000] for name in ("title", "summary", "description"))
+    suggestion = theme_suggestion(text)
+    if suggestion is not None and suggestion.theme is not None:
+        themes = {theme.pk for theme in programme.themes.all()}
+        if suggestion.theme.pk in themes:
+            initial["primary_theme"] = suggestion.theme.pk
+            initial["secondary_themes"] = [
+                theme.pk for theme in suggestion.secondary if theme.pk in themes
+            ]
+    return initial, suggestion
+
+
+@policy.login_required
+@require_POST
+def project_theme_suggestion(request: HttpRequest) -> HttpResponse:
+    """The theme fields of the project form with the suggestion filled in (an htmx fragment)."""
+    policy.require(request.user, "project.create")
+    programme = selectors.current_programme()
+    if programme is None:
+        raise Http404("No programme loaded")
+    initial, suggestion = _suggested_theme_initial(request.POST, programme)
+    form = ProjectForm(initial=initial, programme=programme)
+    return render(
+        request,
+        "editorial/_theme_fields.html",
+        {"form": form, "theme_suggestion": suggestion, "suggested": True},
     )
 
 

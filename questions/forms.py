@@ -336,6 +336,18 @@ class TriageForm(forms.Form):
     )
 
 
+class AcceptThemeForm(forms.Form):
+    """The coordinator's one click: take over the suggested theme."""
+
+    theme = SafeModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Dit thema bestaat niet (meer).")},
+    )
+
+
 class DeclineForm(forms.Form):
     reason = PlainTextField(
         label=_("Reden (de vraagsteller krijgt deze tekst)"),

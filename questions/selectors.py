@@ -437,3 +437,44 @@ def offers_for_overview() -> QuerySet[EducationOffer]:
         )
         .order_by("institution__name", "title")
     )
+
+
+# Theme suggestions -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ThemeSuggestion:
+    """A classifier suggestion with its themes as rows, ready for a page."""
+
+    theme: Theme | None  # None: "weet ik niet"
+    best_guess: Theme | None
+    confidence: float
+    secondary: list[Theme]
+    reasons: list[str]
+    model_version: int | None
+
+    @property
+    def percentage(self) -> int:
+        """The confidence in per cent; never 100, which no suggestion is."""
+        return min(99, round(self.confidence * 100))
+
+
+def theme_suggestion(text: str) -> ThemeSuggestion | None:
+    """The suggested theme(s) for a text, or None without a text or a trained model."""
+    from questions import classifier
+
+    if len(text.strip()) < 3:
+        return None
+    suggestion = classifier.suggest_theme(text[:5000])
+    if suggestion is None:
+        return None
+    slugs = {suggestion.best_guess, *suggestion.secondary}
+    themes = {theme.slug: theme for theme in Theme.objects.filter(slug__in=slugs)}
+    return ThemeSuggestion(
+        theme=themes.get(suggestion.theme) if suggestion.theme else None,
+        best_guess=themes.get(suggestion.best_guess),
+        confidence=suggestion.confidence,
+        secondary=[themes[slug] for slug in suggestion.secondary if slug in themes],
+        reasons=list(suggestion.reasons),
+        model_version=suggestion.model_version,
+    )

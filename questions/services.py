@@ -168,7 +168,8 @@ def ask_question(
         raise ValidationError({"organisation_name": _("Vul de naam van de organisatie in.")})
     suggestion = classifier.suggest_theme(f"{question.title}\n{question.description}")
     if suggestion is not None:
-        question.suggested_theme = Theme.objects.filter(slug=suggestion.theme).first()
+        # The best guess is kept even when unsure: the confidence tells the coordinator how much.
+        question.suggested_theme = Theme.objects.filter(slug=suggestion.best_guess).first()
         question.suggested_theme_confidence = suggestion.confidence
         question.theme_model_version = suggestion.model_version
     token = new_private_token(question)
@@ -262,6 +263,28 @@ def triage_question(
     else:
         question.save()
         _reindex(question)
+    from questions import classifier
+
+    classifier.schedule_retraining()
+    return question
+
+
+@transaction.atomic
+def set_question_theme(*, question: Question, theme: Theme, by=None) -> Question:
+    """Confirm a theme for a question (the coordinator's one-click acceptance of a suggestion)."""
+    if question.status not in EDITABLE_STATUSES:
+        raise TransitionError(
+            _("Een vraag met status ‘%(status)s’ kan niet meer worden beoordeeld.")
+            % {"status": question.get_status_display()}
+        )
+    question.theme = theme
+    question.is_theme_confirmed = True
+    question.full_clean(exclude=["status"])
+    question.save(update_fields=["theme", "is_theme_confirmed"])
+    _reindex(question)
+    from questions import classifier
+
+    classifier.schedule_retraining()
     return question
 
 

@@ -46,11 +46,16 @@ def _add_service_errors(form, error: ValidationError) -> None:
 def ask(request: HttpRequest) -> HttpResponse:
     """The public question form; "check for similar questions" works without JavaScript."""
     similar = []
+    suggestion = None
+    preselected = False
     if request.method == "POST" and "check_similar" in request.POST:
         data = {name: request.POST.get(name, "") for name in AskQuestionForm.base_fields}
         data["consent"] = request.POST.get("consent") == "on"
+        text = f"{data['title']}\n{data['description']}"
+        suggestion = selectors.theme_suggestion(text)
+        preselected = _preselect_theme(data, suggestion)
         form = AskQuestionForm(initial=data, request=request)
-        similar = selectors.similar_public_questions(f"{data['title']} {data['description']}")
+        similar = selectors.similar_public_questions(text)
         checked = True
     elif request.method == "POST":
         form = AskQuestionForm(request.POST, request=request)
@@ -83,7 +88,13 @@ def ask(request: HttpRequest) -> HttpResponse:
     response = render(
         request,
         "questions/ask.html",
-        {"form": form, "similar": similar, "checked": checked},
+        {
+            "form": form,
+            "similar": similar,
+            "checked": checked,
+            "theme_suggestion": suggestion,
+            "preselected": preselected,
+        },
         status=status,
     )
     if request.method == "GET":
@@ -94,12 +105,35 @@ def ask(request: HttpRequest) -> HttpResponse:
     return _private(response)
 
 
+def _preselect_theme(data: dict, suggestion) -> bool:
+    """Choose the suggested theme for the asker, only when confident and none was chosen."""
+    if suggestion is None or suggestion.theme is None or data.get("theme"):
+        return False
+    data["theme"] = suggestion.theme.slug
+    return True
+
+
 @require_GET
 def similar(request: HttpRequest) -> HttpResponse:
-    """Public questions like the one being typed (an htmx fragment of the ask form)."""
-    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"[:2000]
+    """Public questions like the one being typed, and the suggested theme (an htmx fragment of
+    the ask form: the theme parts are swapped out of band)."""
+    text = f"{request.GET.get('title', '')}\n{request.GET.get('description', '')}"[:2000]
     questions = selectors.similar_public_questions(text) if len(text.strip()) >= 4 else []
-    return render(request, "questions/_similar.html", {"similar": questions, "checked": True})
+    suggestion = selectors.theme_suggestion(text)
+    data = {"theme": request.GET.get("theme", "")}
+    preselected = _preselect_theme(data, suggestion)
+    return render(
+        request,
+        "questions/_similar.html",
+        {
+            "similar": questions,
+            "checked": True,
+            "theme_suggestion": suggestion,
+            "preselected": preselected,
+            "theme_form": AskQuestionForm(initial=data, request=request) if preselected else None,
+            "out_of_band": True,
+        },
+    )
 
 
 @require_GET

@@ -11,6 +11,7 @@ urlpatterns = [
     path("vragen/", views.question_list, name="questions"),
     path("vragen/<int:pk>/", views.question_detail, name="question"),
     path("vragen/<int:pk>/beoordelen/", views.triage, name="triage"),
+    path("vragen/<int:pk>/thema/", views.accept_theme, name="accept_theme"),
     path("vragen/<int:pk>/afwijzen/", views.decline, name="decline"),
     path("vragen/<int:pk>/koppelen/", views.propose, name="propose"),
     path(

@@ -13,6 +13,7 @@ from accounts import policy
 from editorial.forms import with_added_row, without_errors
 from questions import matching, selectors, services
 from questions.forms import (
+    AcceptThemeForm,
     AnswerForm,
     DeclineForm,
     HandOverForm,
@@ -38,11 +39,13 @@ def _service_error(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _triage_initial(question: Question) -> dict:
+def _triage_initial(question: Question, suggestion=None) -> dict:
+    """The triage form's starting values: the suggested theme only when the model is confident."""
+    confident = suggestion.theme.pk if suggestion and suggestion.theme else None
     return {
         "public_title": question.public_title or question.title,
         "public_summary": question.public_summary,
-        "theme": question.theme_id or question.suggested_theme_id,
+        "theme": question.theme_id or confident,
         "neighbourhood": question.neighbourhood_id,
         "tags": question.tags,
         "level": question.level,
@@ -80,6 +83,11 @@ def _question_page(request, question: Question, *, forms: dict | None = None, st
     may_triage = policy.can(user, "question.triage", question)
     may_match = policy.can(user, "question.match", question)
     forms = forms or {}
+    suggestion = (
+        selectors.theme_suggestion(f"{question.title}\n{question.description}")
+        if may_triage and not question.is_theme_confirmed
+        else None
+    )
     context = {
         "question": question,
         "may_triage": may_triage and question.status in services.EDITABLE_STATUSES,
@@ -90,7 +98,9 @@ def _question_page(request, question: Question, *, forms: dict | None = None, st
         "may_close": policy.can(user, "question.close", question)
         and question.status == Question.Status.ANSWERED,
         "may_see_history": policy.can(user, "question.history", question),
-        "triage_form": forms.get("triage") or TriageForm(initial=_triage_initial(question)),
+        "triage_form": forms.get("triage")
+        or TriageForm(initial=_triage_initial(question, suggestion)),
+        "theme_suggestion": suggestion,
         "decline_form": forms.get("decline") or DeclineForm(),
         "Status": Question.Status,
     }
@@ -125,6 +135,28 @@ def triage(request: HttpRequest, pk: int, obj: Question) -> HttpResponse:
         _service_error(request, error)
         return _question_page(request, obj, forms={"triage": form}, status=400)
     messages.success(request, _("De vraag is beoordeeld en opgeslagen."))
+    return redirect("kenniswinkel:question", pk=obj.pk)
+
+
+@require_POST
+@policy.permission_required("question.triage", get_object=_question)
+def accept_theme(request: HttpRequest, pk: int, obj: Question) -> HttpResponse:
+    """One click: confirm the suggested theme of a question."""
+    form = AcceptThemeForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+        return redirect("kenniswinkel:question", pk=obj.pk)
+    try:
+        services.set_question_theme(question=obj, theme=form.cleaned_data["theme"], by=request.user)
+    except ValidationError as error:
+        _service_error(request, error)
+    else:
+        messages.success(
+            request,
+            _("Thema ‘%(theme)s’ overgenomen.") % {"theme": form.cleaned_data["theme"].name},
+        )
     return redirect("kenniswinkel:question", pk=obj.pk)
 
 

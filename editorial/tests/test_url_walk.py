@@ -185,11 +185,13 @@ def test_no_role_reads_or_changes_another_organisations_drafts_by_any_url(world,
             if workspace and role in ("anonymous", "nobody", "coordinator", "teacher", "editor"):
                 allowed = status in DENIED or is_login_redirect(response)
                 # The own dashboard, lists and forms are open to an editor (and the dashboard
-                # to every role); they are checked for leaks above.
+                # to every role); they are checked for leaks above. The theme suggestion of
+                # the project form reads only the text it is sent.
                 own_pages = {
                     "beheer/",
                     "beheer/projecten/",
                     "beheer/projecten/nieuw/",
+                    "beheer/projecten/themavoorstel/",
                     "beheer/prullenbak/",
                     "beheer/activiteiten/",
                     "beheer/activiteiten/nieuw/",

@@ -1,7 +1,9 @@
 """Suggest a theme for each line of text: `manage.py suggest_theme FILE` (or `-` for stdin).
 
-Prints one JSON object per input line, in input order: {"theme": "<slug>", "confidence": 0.87}
-(an empty line gives {"theme": null, "confidence": null}).
+Prints one JSON object per input line, in input order:
+{"theme": "<slug>" or null, "confidence": 0.87, "secondary": ["<slug>", ...]}. The theme is
+null ("weet ik niet") when the model is not confident enough; an empty line gives
+{"theme": null, "confidence": null, "secondary": []}.
 """
 
 import json
@@ -9,16 +11,16 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from questions.classifier import suggest_themes
+from questions.classifier import current_model, suggest_themes
 
-BATCH_SIZE = 500
+BATCH_SIZE = 200
 
 
 class Command(BaseCommand):
     help = (
         "Stelt per regel tekst een thema voor en schrijft per regel een JSON-object "
-        '{"theme": "<slug>", "confidence": 0.87}, in dezelfde volgorde. Gebruik - voor '
-        "standaardinvoer."
+        '{"theme": "<slug>" of null, "confidence": 0.87, "secondary": [...]}, in dezelfde '
+        "volgorde. Bij te weinig zekerheid is theme null. Gebruik - voor standaardinvoer."
     )
 
     def add_arguments(self, parser):
@@ -31,11 +33,11 @@ class Command(BaseCommand):
             try:
                 with open(file, encoding="utf-8") as handle:
                     lines = handle.read().splitlines()
-            except FileNotFoundError as error:
+            except (FileNotFoundError, IsADirectoryError) as error:
                 raise CommandError(f"Het bestand ‘{file}’ bestaat niet.") from error
             except UnicodeDecodeError as error:
                 raise CommandError(f"Het bestand ‘{file}’ is geen UTF-8-tekst.") from error
-        if lines and suggest_themes(["x"])[0] is None:
+        if lines and current_model() is None:
             raise CommandError(
                 "Er is nog geen themamodel. Train er eerst een: manage.py train_theme_model"
             )
@@ -43,8 +45,8 @@ class Command(BaseCommand):
             for suggestion in suggest_themes(lines[start : start + BATCH_SIZE]):
                 self.stdout.write(
                     json.dumps(
-                        {"theme": suggestion.theme, "confidence": suggestion.confidence}
+                        suggestion.as_json()
                         if suggestion
-                        else {"theme": None, "confidence": None}
+                        else {"theme": None, "confidence": None, "secondary": []}
                     )
                 )
