@@ -24,9 +24,6 @@ from portfolio.tests.factories import (
 DATA = Path(__file__).resolve().parents[1] / "data"
 CBS_FILE = DATA / "cbs-50140NED" / "50140NED_TypedDataSet_leiden.csv"
 CBS_METADATA = DATA / "cbs-50140NED" / "indicators.toml"
-FULL_CBS_FILE = Path(
-    "/work/shared/data/health-monitor-jv2024/50140NED_TypedDataSet_22092025_192544.csv"
-)
 
 
 @pytest.fixture
