@@ -25,7 +25,7 @@ def site_with_model(demo_site, settings):
     settings.QUESTION_MIN_FILL_SECONDS = 0
     # Retraining after a triage is queued, not run inside the request (as in production).
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    caches["shared"].clear()
+    caches["default"].clear()
     call_command("load_questions_demo", verbosity=0)
     call_command("rebuild_search_index", "--no-progress", verbosity=0)
     install_trained_theme_model()
