@@ -549,6 +549,8 @@ def main() -> None:
             "samenhang": "/samenhang/",
             "map-geojson": "/kaart/projecten.geojson",
             "api-projects": f"/api/v1/projects?thema={facts['theme_slug']}",
+            "ambitions": "/ambities/",
+            "indicator": "/indicatoren/goed-ervaren-gezondheid/",
         }
         labels = dict(urls)
         mixes: dict[str, Path] = {}
