@@ -14,8 +14,9 @@ takes both back); with any other backend it is written once the transaction has 
 Tokens are random rather than counters, so a version never comes back after a rollback.
 
 Two uses:
-- `cached_page(*kinds)`: a public GET view's response, in the shared cache, keyed by language,
-  path and the tokens of the kinds the page shows.
+- `cached_page(*kinds)`: a public GET view's response, in the shared cache (and in this
+  process's memory, the "fragments" cache), keyed by language, path and the tokens of the
+  kinds the page shows.
 - `LocalCache`: large values computed from the content (the project index, a search's
   matches, facet counts) kept as they are in this process (no pickling), dropped when a
   token of their kinds changes.
@@ -155,7 +156,14 @@ def cached_page(*kinds: str | Callable[[], Iterable[str]]):
             raw = f"{get_language()}|{partial}|{request.get_full_path()}|{tokens}"
             key = f"page:{hashlib.sha256(raw.encode()).hexdigest()}"
             shared = _shared()
-            hit = shared.get(key)
+            # A page this process has served is kept in its own memory too, under the same
+            # versioned key: a hit then costs one read of the versions, not two of the cache.
+            local = caches["fragments"]
+            hit = local.get(key)
+            if hit is None:
+                hit = shared.get(key)
+                if hit is not None:
+                    local.set(key, hit, seconds)
             if hit is not None:
                 content, status, headers = hit
                 response = HttpResponse(content, status=status, headers=headers)
@@ -166,7 +174,9 @@ def cached_page(*kinds: str | Callable[[], Iterable[str]]):
                 response.render()
             if response.status_code in (200, 404) and not response.cookies:
                 headers = {n: response[n] for n in CACHED_HEADERS if response.has_header(n)}
-                shared.set(key, (response.content, response.status_code, headers), seconds)
+                page = (response.content, response.status_code, headers)
+                shared.set(key, page, seconds)
+                local.set(key, page, seconds)
             response["X-Page-Cache"] = "miss"
             return response
 

@@ -108,9 +108,11 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get(
     "DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'kennisstad.sqlite3'}"
 )
+# Connections are kept between requests on every database: on SQLite, opening one and running
+# the PRAGMAs below cost a cached page three quarters of its throughput (docs/benchmark.md).
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets readers and one writer work at the same time; IMMEDIATE avoids
         # "database is locked" upgrades inside write transactions.
@@ -120,11 +122,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
-else:
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # JIT compilation cost more than it saved on every page query measured (bench/).
-        DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compilation cost more than it saved on every page query measured (bench/).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -146,8 +146,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "20000"))},
         }
     }
-# Template fragments kept in each process ({% cache ... using="fragments" %}): the project
-# cards, keyed by the content's version, so a stale one is never asked for again.
+# What each process keeps in its own memory, keyed by the content's versions so a stale entry
+# is never asked for again: template fragments ({% cache ... using="fragments" %}, the project
+# cards) and the pages it served from the shared cache (core.caching.cached_page).
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
