@@ -114,5 +114,6 @@ def test_the_programme_office_tries_an_upload_first_and_nothing_is_written(clien
     body = response.content.decode()
     assert response.status_code == 200
     assert "Proefimport: er is niets opgeslagen" in body
+    assert "Dezelfde meting opnieuw importeren verandert niets." in body
     assert "1 nieuw" in body
     assert Observation.objects.count() == before
